@@ -1,0 +1,120 @@
+"""Assemble a request and a profile's content into one Document. Pure: no I/O."""
+import hashlib
+import json
+
+from jinja2 import TemplateError
+
+from ..content.loader import Content, ContentError
+from ..content.schema import Clause, Condition
+from ..request import Request
+from . import annexes
+from .context import Options, build_context, long_date, render_text
+from .model import Block, Document
+from .transfers import choose_transfer, eu_member_states
+
+
+class OptionError(ValueError):
+    """An option outside the bounds legal allows; `fields` names each one."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
+        self.fields = fields
+
+
+def assemble(request: Request, content: Content, options: Options = Options()) -> Document:
+    _check_options(options, content)
+    profile = content.profile
+    transfer = choose_transfer(request.customer.country, request.role, profile.processor.country,
+                               content.authorities, profile.eu_governing_law_fallback,
+                               options.governing_law)
+    context = build_context(request, content, transfer, options)
+    label = _Labels(content.labels, context)
+    clauses = [c for c in content.clauses if applies(c.when, transfer.kind, request)]
+    doc_id = document_id(request, content, options)
+
+    blocks = [*annexes.cover(request, content, transfer, label, doc_id),
+              *body(clauses, context),
+              *annexes.annex_one(request, content, transfer, label),
+              *annexes.annex_two(content, label),
+              *annexes.annex_three(request, content, label),
+              *annexes.signatures(request, content, label)]
+    return Document(
+        id=doc_id, language=request.language,
+        title=label("title"),
+        subject=label("subject"),
+        author=profile.processor.legal_name,
+        keywords=label("keywords"),
+        issued=request.effective_date,
+        content_version=content.version,
+        registry_version=content.registry.version.isoformat(),
+        footer=label("footer", document_id=doc_id, content_version=content.version),
+        blocks=tuple(blocks),
+        clause_versions={c.id: c.version for c in clauses},
+    )
+
+
+def applies(when: Condition, transfer_kind: str, request: Request) -> bool:
+    return ((when.transfer is None or transfer_kind in when.transfer)
+            and (when.role is None or when.role == request.role)
+            and (when.ai_features is None or when.ai_features == request.ai_features))
+
+
+def body(clauses: list[Clause], context: dict) -> list[Block]:
+    """Number the clauses "N." and their paragraphs "N.M"; bullets stay unnumbered."""
+    blocks = []
+    for n, clause in enumerate(clauses, start=1):
+        try:
+            blocks += _clause_blocks(clause, n, context)
+        except TemplateError as exc:
+            raise ContentError([f"clause_library: clause {clause.id!r} (version {clause.version}): "
+                                f"{type(exc).__name__}: {exc}"]) from None
+    return blocks
+
+
+def _clause_blocks(clause: Clause, n: int, context: dict) -> list[Block]:
+    blocks = [Block("heading", render_text(clause.title, context), number=f"{n}.")]
+    m = 0
+    for paragraph in clause.paragraphs:
+        if isinstance(paragraph, str):
+            m += 1
+            blocks.append(Block("paragraph", render_text(paragraph, context), number=f"{n}.{m}"))
+        else:
+            blocks += [Block("bullet", render_text(b, context)) for b in paragraph.bullets]
+    return blocks
+
+
+def document_id(request: Request, content: Content, options: Options) -> str:
+    """Derive the id from everything the document is built from, so a rebuild keeps it."""
+    canonical = json.dumps([request.model_dump(mode="json"), content.profile.id, content.version,
+                            options.__dict__], sort_keys=True, ensure_ascii=False)
+    digest = hashlib.sha256(canonical.encode()).hexdigest()[:16].upper()
+    return "DPA-" + "-".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+
+def _check_options(options: Options, content: Content) -> None:
+    policy, problems = content.profile.policy, {}
+    if options.notice_days is not None and not (
+            policy.notice_days <= options.notice_days <= policy.notice_days_max):
+        problems["notice_days"] = (f"must be between {policy.notice_days} and "
+                                   f"{policy.notice_days_max} days")
+    if options.governing_law is not None and (
+            options.governing_law not in eu_member_states(content.authorities)):
+        problems["governing_law"] = "must be an EU Member State"
+    if problems:
+        raise OptionError(problems)
+
+
+class _Labels:
+    """Legal's short texts (headings, table labels), rendered with the context."""
+
+    def __init__(self, labels: dict[str, str], context: dict):
+        self._labels, self._context = labels, context
+
+    def __call__(self, key: str, **extra) -> str:
+        return render_text(self._labels[key], {**self._context, **extra})
+
+    def render(self, text: str) -> str:
+        return render_text(text, self._context)
+
+    def date(self, value) -> str:
+        return long_date(value)

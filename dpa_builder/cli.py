@@ -1,0 +1,79 @@
+"""The `dpa` command line: generate a DPA, check the content."""
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .assembly.assemble import OptionError
+from .check import check_content
+from .content.loader import ContentError, available_profiles, load_content
+from .generate import RENDERERS, build, write_files
+from .request import RequestError, parse_request
+
+MAX_REQUEST_BYTES = 256 * 1024
+
+
+def _fail(lines: list[str], code: int = 2):
+    for line in lines:
+        click.echo(f"error: {line}", err=True)
+    sys.exit(code)
+
+
+def _read_request(path: Path):
+    try:
+        if path.stat().st_size > MAX_REQUEST_BYTES:
+            _fail([f"request: {path} is larger than {MAX_REQUEST_BYTES // 1024} KiB"])
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        _fail([f"request: cannot read {path}: {exc.strerror}"])
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        _fail([f"request: {path} is not valid UTF-8 JSON: {exc}"])
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    unknown = [f for f in formats if f not in RENDERERS]
+    if unknown or not formats:
+        raise click.BadParameter(f"choose from {', '.join(RENDERERS)}; got {value!r}")
+    return formats
+
+
+@click.group()
+def main():
+    """Assemble GDPR Data Processing Addendums from the clause library and registry."""
+
+
+@main.command()
+@click.option("--request", "request_path", required=True, type=click.Path(path_type=Path),
+              help="The request JSON (see PRODUCT.md).")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Directory for <document-id>.docx / .pdf.")
+@click.option("--format", "formats", default="docx,pdf", show_default=True, callback=
+              lambda ctx, param, value: _formats(value), help="Comma-separated: docx, pdf.")
+@click.option("--profile", default="helptal", show_default=True, help="Processor profile.")
+def generate(request_path: Path, out_dir: Path, formats, profile: str):
+    """Write the DPA for one request and print each file's path and SHA-256."""
+    data = _read_request(request_path)
+    try:
+        request = parse_request(data)
+        built = build(request, load_content(profile), formats)
+    except RequestError as exc:
+        _fail([f"{field}: {message}" for field, message in exc.fields.items()])
+    except (ContentError, OptionError) as exc:
+        _fail(str(exc).splitlines(), code=3)
+    for fmt, path in write_files(built, out_dir).items():
+        click.echo(f"{path}  sha256:{built.sha256(fmt)}")
+
+
+@main.command()
+@click.option("--profile", "profiles", multiple=True,
+              help="Check only this profile (repeatable); default: all.")
+def check(profiles):
+    """Validate all content and templates; exit non-zero on any problem."""
+    problems = []
+    for profile in profiles or available_profiles():
+        problems += check_content(profile)
+    if problems:
+        _fail(problems, code=1)
+    click.echo(f"ok: {', '.join(profiles or available_profiles())}")

@@ -1,0 +1,161 @@
+"""Schemas of the content legal owns: profiles, registry, annexes, clauses.
+
+Every model forbids unknown keys, so a typo in a YAML file is an error
+rather than a silently ignored field.
+"""
+from datetime import date
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Text = Field(min_length=1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Person(Strict):
+    name: str = Text
+    title: str = Text
+
+
+class Contact(Strict):
+    name: str = Text
+    email: str = Text
+
+
+class Processor(Strict):
+    legal_name: str = Text
+    description: str = Text  # e.g. "a Wyoming limited liability company"
+    address: str = Text
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    activities: str = Text  # Annex I.A "activities relevant to the data transferred"
+    signatory: Person
+    privacy_contact: Contact
+
+
+class Policy(Strict):
+    """The promises the processor makes about sub-processor changes and more."""
+
+    notice_days: int = Field(ge=1, le=365)
+    notice_days_max: int = Field(ge=1, le=365)  # the longest period sales may agree
+    notice_channels: list[Literal["email", "in_product"]] = Field(min_length=1)
+    objection_grounds: str = Text
+    objection_remedy: str = Text  # completes "the Customer may ..."
+    changelog_months: int = Field(ge=1)
+    breach_notice_hours: int | None = Field(default=None, ge=1)
+    deletion_days: int = Field(ge=1)
+    audits_per_year: int = Field(ge=1)
+
+    @field_validator("notice_days_max")
+    @classmethod
+    def _max_not_below_default(cls, value, info):
+        if value < info.data.get("notice_days", 0):
+            raise ValueError("must not be shorter than notice_days")
+        return value
+
+
+class Profile(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    product: str = Text
+    service_description: str = Text
+    processor: Processor
+    data_location: str = Text
+    policy: Policy
+    eu_governing_law_fallback: str = Field(pattern=r"^[A-Z]{2}$")
+
+
+class Category(Strict):
+    id: str = Text
+    title: str = Text
+
+
+class SubProcessor(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    brand: str = Text
+    legal_entity: str = Text
+    address: str = Text
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    processing_location: str = Text
+    category: str = Text
+    purpose: str = Text
+    workspace_content: bool
+    opt_in: bool = False
+    since: date
+
+
+class Registry(Strict):
+    version: date
+    categories: list[Category] = Field(min_length=1)
+    subprocessors: list[SubProcessor] = Field(min_length=1)
+
+
+class Integration(Strict):
+    name: str = Text
+    providers: str = Text
+    location: str = Text
+    description: str = Text
+
+
+class Integrations(Strict):
+    integrations: list[Integration]
+
+
+class Processing(Strict):
+    """Annex I.B: the description of the processing."""
+
+    data_subjects: list[str] = Field(min_length=1)
+    data_categories: list[str] = Field(min_length=1)
+    sensitive_data: str = Text
+    frequency: str = Text
+    nature: str = Text
+    purpose: str = Text
+    retention: str = Text
+    subprocessor_transfers: str = Text
+
+
+class MeasureGroup(Strict):
+    heading: str = Text
+    measures: list[str] = Field(min_length=1)
+
+
+class Security(Strict):
+    """Annex II: technical and organisational measures."""
+
+    groups: list[MeasureGroup] = Field(min_length=1)
+
+
+class Bullets(Strict):
+    bullets: list[str] = Field(min_length=1)
+
+
+Paragraph = Union[str, Bullets]
+
+
+class Condition(Strict):
+    """When a clause applies; every key given must match."""
+
+    transfer: list[Literal["eu_scc", "uk_addendum", "swiss", "none"]] | None = None
+    role: Literal["controller", "processor"] | None = None
+    ai_features: bool | None = None
+
+
+class Clause(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: int = Field(ge=1)
+    title: str = Text
+    when: Condition = Condition()
+    paragraphs: list[Paragraph] = Field(min_length=1)
+
+
+class Authority(Strict):
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str = Text
+
+
+class Authorities(Strict):
+    source: str = Text
+    eea: list[Authority] = Field(min_length=1)
+    uk: Authority
+    ch: Authority

@@ -1,0 +1,107 @@
+"""The customer's request: validated, cleaned text, errors that name each field."""
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import (AfterValidator, BaseModel, ConfigDict, EmailStr, Field,
+                      ValidationError, field_validator)
+
+# Characters that Word pastes invisibly or that XML cannot carry: C0/C1 controls,
+# zero-width and bidi-control marks, the BOM, the soft hyphen.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_SPACES = re.compile(r"[\s\u2028\u2029]+")
+
+
+def clean_text(value: str) -> str:
+    """Normalise to NFC, drop invisible characters, fold every run of space to one."""
+    value = unicodedata.normalize("NFC", value)
+    value = _INVISIBLE.sub("", _SPACES.sub(" ", value))
+    return value.strip()
+
+
+def _required(max_length: int):
+    return Annotated[str, AfterValidator(clean_text), Field(min_length=1, max_length=max_length)]
+
+
+def _optional(max_length: int):
+    return Annotated[str, AfterValidator(clean_text), Field(max_length=max_length)]
+
+
+def _country(code: str) -> str:
+    code = code.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}", code) or pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code, such as DE or FR")
+    return code
+
+
+def country_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=2000)
+
+
+class Customer(_Model):
+    legal_name: _required(200)
+    address: _required(500)
+    country: Annotated[str, AfterValidator(_country)]
+    registration_number: _optional(100) = ""
+    contact_name: _optional(200) = ""
+    contact_email: EmailStr
+
+
+class Signatory(_Model):
+    name: _required(200)
+    title: _required(200)
+    email: EmailStr
+
+
+class Request(_Model):
+    customer: Customer
+    signatory: Signatory
+    role: Literal["controller", "processor"] = "controller"
+    workspace: _optional(100) = ""
+    ai_features: bool = False
+    language: Literal["en", "fr", "zh"] = "en"
+    effective_date: date = Field(default_factory=date.today)
+
+    @field_validator("effective_date")
+    @classmethod
+    def _plausible_date(cls, value: date) -> date:
+        if not 2000 <= value.year <= 2100:
+            raise ValueError("must be a date between 2000 and 2100")
+        return value
+
+
+class RequestError(ValueError):
+    """A refused request; `fields` maps each bad field's dotted path to a message."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
+        self.fields = fields
+
+
+def parse_request(data) -> Request:
+    """Validate raw request data (parsed JSON) into a Request, or raise RequestError."""
+    if not isinstance(data, dict):
+        raise RequestError({"request": "must be a JSON object"})
+    try:
+        return Request.model_validate(data)
+    except ValidationError as exc:
+        raise RequestError(_field_messages(exc)) from None
+
+
+def _field_messages(exc: ValidationError) -> dict[str, str]:
+    messages = {}
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or "request"
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "is not a known field"
+        messages.setdefault(field, message)
+    return messages

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install what DPA Builder needs on a fresh Debian/Ubuntu machine, then the
+# Python package into .venv. Safe to run again: it skips what is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# WeasyPrint's libraries (harfbuzz-subset keeps CJK PDFs fast), fonts for Latin,
+# CJK and emoji text, poppler for reading PDFs back in tests, LibreOffice for
+# checking that a DOCX opens in a real word processor.
+APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
+  fonts-liberation2 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji \
+  poppler-utils libreoffice-writer-nogui"
+
+missing=$(dpkg-query -W -f='${Package} ${Status}\n' $APT_PACKAGES 2>/dev/null \
+  | awk '$NF != "installed" {print $1}'; for p in $APT_PACKAGES; do
+    dpkg-query -W "$p" >/dev/null 2>&1 || echo "$p"; done)
+if [ -n "$missing" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    $(echo "$missing" | sort -u) >/dev/null
+fi
+
+PYTHON=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/pip install -q --upgrade pip >/dev/null
+.venv/bin/pip install -q -e '.[test]'
+echo "setup done: .venv ready"
