@@ -10,11 +10,13 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt
 
+TEXT_WIDTH = Cm(21.0 - 2 * 2.3)
 OUT = Path(__file__).resolve().parents[1] / "templates" / "dpa.docx"
 
 
@@ -32,16 +34,21 @@ def setup_styles(doc) -> None:
         styles[name].font.name, styles[name].font.size = "Liberation Sans", Pt(size)
     styles["Heading 1"].paragraph_format.space_before = Pt(14)
     styles["List Bullet"].font.name = "Liberation Serif"
+    clause = styles.add_style("Clause", WD_STYLE_TYPE.PARAGRAPH)
+    clause.base_style = normal
+    clause.paragraph_format.left_indent = Cm(1.1)
+    clause.paragraph_format.first_line_indent = Cm(-1.1)
+    clause.paragraph_format.tab_stops.add_tab_stop(Cm(1.1))
 
 
 def setup_page(doc) -> None:
     section = doc.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Cm(2.3))
+    section.left_margin = section.right_margin = Cm(2.3)
     section.top_margin = section.bottom_margin = Cm(2.2)
     footer = section.footer.paragraphs[0]
-    footer.text = "{{ document.footer }}\t\tPage "
+    footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    footer.text = "{{ document.footer }}\tPage "
     add_field(footer, "PAGE")
     footer.add_run(" of ")
     add_field(footer, "NUMPAGES")
@@ -50,7 +57,7 @@ def setup_page(doc) -> None:
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def loop_table(doc, rows: list[list[str]], style: str | None) -> None:
+def loop_table(doc, rows: list[list[str]], style: str | None, widths=()) -> None:
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     if style:
@@ -58,6 +65,8 @@ def loop_table(doc, rows: list[list[str]], style: str | None) -> None:
     for row, texts in zip(table.rows, rows):
         for cell, text in zip(row.cells, texts):
             cell.text = text
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
 
 
 def body(doc) -> None:
@@ -71,8 +80,10 @@ def body(doc) -> None:
     p("{{ block.number }} {{ block.text }}", style="Heading 1")
     p("{%p elif block.kind == 'subheading' %}")
     p("{{ block.text }}", style="Heading 2")
+    p("{%p elif block.kind == 'paragraph' and block.number %}")
+    p("{{ block.number }}\t{{ block.text }}", style="Clause")
     p("{%p elif block.kind == 'paragraph' %}")
-    p("{{ block.number }}\t{{ block.text }}").paragraph_format.first_line_indent = Cm(0)
+    p("{{ block.text }}")
     p("{%p elif block.kind == 'bullet' %}")
     p("{{ block.text }}", style="List Bullet")
     p("{%p elif block.kind == 'page_break' %}")
@@ -85,7 +96,7 @@ def body(doc) -> None:
     p("{%p elif block.style == 'fields' %}")
     loop_table(doc, [["{%tr for row in block.rows %}", ""],
                      ["{{ row[0] }}", "{{ row[1] }}"],
-                     ["{%tr endfor %}", ""]], "Table Grid")
+                     ["{%tr endfor %}", ""]], "Table Grid", (Cm(5.2), TEXT_WIDTH - Cm(5.2)))
     p("{%p elif block.style == 'signatures' %}")
     loop_table(doc, [["{{ block.columns[0] }}", "{{ block.columns[1] }}"],
                      ["{%tr for row in block.rows %}", ""],

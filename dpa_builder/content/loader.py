@@ -91,11 +91,17 @@ class _Reader:
         data = self.raw(relative) if data is None else data
         if data is None:
             return None
-        data = _resolve_env(data, relative, self.problems)
+        unset: list[str] = []
+        data = _resolve_env(data, unset)
+        self.problems += [f"{relative}: {field}: not configured: set the environment variable {var}"
+                          for field, var in unset]
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            self.problems.extend(_describe(relative, data, error) for error in exc.errors())
+            # An unset variable was reported above; its empty value is not a second problem.
+            skip = {field for field, _ in unset}
+            self.problems.extend(_describe(relative, data, error) for error in exc.errors()
+                                 if ".".join(map(str, error["loc"])) not in skip)
             return None
 
     def labels(self, relative: Path) -> dict[str, str]:
@@ -122,18 +128,17 @@ class _Reader:
         return clauses
 
 
-def _resolve_env(data, relative: Path, problems: list[str], where: str = ""):
-    """Replace each `{env: NAME}` by that environment variable's value."""
+def _resolve_env(data, unset: list, where: str = ""):
+    """Replace each `{env: NAME}` by that variable's value, listing the unset ones."""
     if isinstance(data, dict) and set(data) == {"env"}:
         value = os.environ.get(data["env"], "").strip()
         if not value:
-            problems.append(f"{relative}: {where}: not configured: "
-                            f"set the environment variable {data['env']}")
+            unset.append((where, data["env"]))
         return value
     if isinstance(data, dict):
-        return {k: _resolve_env(v, relative, problems, f"{where}.{k}".lstrip(".")) for k, v in data.items()}
+        return {k: _resolve_env(v, unset, f"{where}.{k}".lstrip(".")) for k, v in data.items()}
     if isinstance(data, list):
-        return [_resolve_env(v, relative, problems, f"{where}[{i}]") for i, v in enumerate(data)]
+        return [_resolve_env(v, unset, f"{where}.{i}") for i, v in enumerate(data)]
     return data
 
 

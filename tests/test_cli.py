@@ -1,0 +1,93 @@
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import make_request
+from dpa_builder.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def write_request(tmp_path, data) -> str:
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_generate_writes_both_files_and_prints_their_hashes(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", "--request", write_request(tmp_path, make_request()),
+                                  "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    files = sorted(out.iterdir())
+    assert [f.suffix for f in files] == [".docx", ".pdf"] and files[0].stem.startswith("DPA-")
+    for line, path in zip(sorted(result.output.splitlines()), files):
+        assert line == f"{path}  sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+
+
+def test_generate_one_format_and_another_profile(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", "--request", write_request(tmp_path, make_request()),
+                                  "--out", str(out), "--format", "docx", "--profile", "helpdesk"])
+    assert result.exit_code == 0, result.output
+    assert [f.suffix for f in out.iterdir()] == [".docx"]
+
+
+def test_bad_request_names_each_field_and_writes_nothing(runner, tmp_path):
+    out = tmp_path / "out"
+    data = make_request(customer__contact_email="nope", customer__country="ZZ")
+    del data["signatory"]["name"]
+    result = runner.invoke(main, ["generate", "--request", write_request(tmp_path, data),
+                                  "--out", str(out)])
+    assert result.exit_code == 2
+    assert "customer.contact_email:" in result.output and "customer.country:" in result.output
+    assert "signatory.name: Field required" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "is not valid UTF-8 JSON"), (b"\xff\xfe", "is not valid UTF-8 JSON"),
+    ("x" * 300_000, "larger than 256 KiB")])
+def test_unreadable_request_is_refused(runner, tmp_path, content, message):
+    path = tmp_path / "request.json"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    result = runner.invoke(main, ["generate", "--request", str(path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_unknown_format_and_profile_are_refused(runner, tmp_path):
+    request = write_request(tmp_path, make_request())
+    bad_format = runner.invoke(main, ["generate", "--request", request, "--out", "o", "--format", "odt"])
+    assert bad_format.exit_code == 2 and "choose from docx, pdf" in bad_format.output
+    bad_profile = runner.invoke(main, ["generate", "--request", request, "--out", "o", "--profile", "x"])
+    assert bad_profile.exit_code == 3 and "unknown profile 'x'" in bad_profile.output
+
+
+def test_check_passes_on_the_shipped_content(runner):
+    result = runner.invoke(main, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "ok: helpdesk, helptal"
+
+
+def test_check_fails_when_configuration_is_missing(runner, monkeypatch):
+    monkeypatch.delenv("HELPTAL_SIGNATORY_NAME")
+    result = runner.invoke(main, ["check", "--profile", "helptal"])
+    assert result.exit_code == 1 and "HELPTAL_SIGNATORY_NAME" in result.output
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    data = make_request(customer__country="Germany")
+    result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
+                             write_request(tmp_path, data), "--out", str(tmp_path / "o")],
+                            capture_output=True, text=True, env=os.environ)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: customer.country: must be an ISO 3166-1")
+    assert "Traceback" not in result.stderr

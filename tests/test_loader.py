@@ -1,0 +1,72 @@
+import shutil
+
+import pytest
+
+from dpa_builder.content.loader import REPO_ROOT, ContentError, available_profiles, load_content
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    for folder in ("annexes", "clause_library", "templates"):
+        shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def problems(profile, root):
+    with pytest.raises(ContentError) as info:
+        load_content(profile, root)
+    return info.value.problems
+
+
+def test_both_profiles_load(helptal, helpdesk):
+    assert helptal.profile.processor.legal_name == "Evith LLC"
+    assert helpdesk.profile.processor.legal_name == "Text, Inc."
+    assert available_profiles() == ["helpdesk", "helptal"]
+
+
+def test_error_names_file_entry_and_field(content_copy):
+    registry = content_copy / "annexes/helptal/registry.yaml"
+    registry.write_text(registry.read_text().replace("legal_entity: Neon, LLC", "legal_entity: ''"))
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/registry.yaml: subprocessors[2] (neon).legal_entity: "
+        "String should have at least 1 character"]
+
+
+def test_unknown_key_is_reported(content_copy):
+    registry = content_copy / "annexes/helptal/registry.yaml"
+    registry.write_text(registry.read_text().replace(
+        "\n    workspace_content: true\n", "\n    workspace_content: true\n    colour: red\n", 1))
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/registry.yaml: subprocessors[0] (vultr).colour: Extra inputs are not permitted"]
+
+
+def test_unknown_category_is_reported(content_copy):
+    registry = content_copy / "annexes/helptal/registry.yaml"
+    registry.write_text(registry.read_text().replace("category: payment", "category: payments", 1))
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/registry.yaml: subprocessors[6] (stripe): category: 'payments' is not one of "
+        "['ai', 'edge', 'email', 'hosting', 'payment']"]
+
+
+def test_unconfigured_value_names_the_variable(content_copy, monkeypatch):
+    monkeypatch.delenv("HELPTAL_PRIVACY_EMAIL")
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/profile.yaml: processor.privacy_contact.email: not configured: "
+        "set the environment variable HELPTAL_PRIVACY_EMAIL"]
+
+
+def test_clause_with_bad_condition_is_reported(content_copy):
+    clause = next((content_copy / "clause_library").glob("[0-9]*.yaml"))
+    clause.write_text(clause.read_text() + "\nwhen: {transfer: [moon]}\n")
+    assert any(p.startswith(f"clause_library/{clause.name}: when.transfer") for p in
+               problems("helptal", content_copy))
+
+
+def test_unknown_profile():
+    assert "unknown profile 'nope'" in problems("nope", REPO_ROOT)[0]
+
+
+def test_content_version_changes_with_any_file(content_copy, helptal):
+    assert load_content("helptal", content_copy).version == helptal.version
+    (content_copy / "clause_library/labels.yaml").open("a").write("\nextra: Extra\n")
+    assert load_content("helptal", content_copy).version != helptal.version

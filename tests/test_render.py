@@ -1,0 +1,119 @@
+"""Both renderers, read back the way a reviewer would: python-docx and pdftotext."""
+import io
+import re
+import zipfile
+
+import pytest
+from docx import Document as open_docx
+from pypdf import PdfReader
+
+from conftest import docx_text, pdf_text, squash
+from dpa_builder.assembly.assemble import assemble
+from dpa_builder.check import sample_request
+
+TRICKY = 'Smith & Sons <Ltd> "Q" l\'Été Ünïcødé 株式会社 😀 {{ 7*7 }}'
+
+
+@pytest.fixture(scope="module")
+def helptal_de(built):
+    return built("DE")
+
+
+def both_texts(result):
+    return squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))
+
+
+@pytest.mark.parametrize("country", ["DE", "GB", "CH", "US"])
+def test_docx_and_pdf_carry_the_same_words(built, country):
+    result = built(country)
+    docx_words, pdf_words = both_texts(result)
+    for line in result.document.text_lines():
+        assert squash(line) in docx_words
+        assert squash(line).replace("\t", " ") in pdf_words, line
+
+
+def test_both_files_hold_parties_registry_and_policy(helptal_de, helptal):
+    for text in both_texts(helptal_de):
+        assert "Acme Robotics GmbH" in text and "Evith LLC" in text
+        for entry in helptal.registry.subprocessors:
+            assert entry.legal_entity in text and entry.processing_location in text
+        assert "30 days" in text and "24 months" in text
+        assert squash(helptal.profile.policy.objection_remedy) in text
+
+
+def test_tricky_text_comes_out_intact_in_both(built):
+    result = built("DE", legal_name=TRICKY + "\x0b\u200b")
+    for text in both_texts(result):
+        assert TRICKY in text
+        assert "\x0b" not in text
+
+
+def test_rebuild_is_byte_identical(helptal):
+    from dpa_builder.generate import build
+    first, second = (build(sample_request(), helptal) for _ in range(2))
+    assert first.files == second.files
+
+
+def test_docx_footer_has_page_x_of_y_and_document_id(helptal_de):
+    with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
+        footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
+    assert re.search(r'w:instr=" PAGE "', footer) and re.search(r'w:instr=" NUMPAGES "', footer)
+    assert helptal_de.document.id in footer and helptal_de.document.content_version in footer
+
+
+def test_docx_metadata_and_custom_properties(helptal_de):
+    document = helptal_de.document
+    core = open_docx(io.BytesIO(helptal_de.files["docx"])).core_properties
+    assert core.title == "Data Processing Addendum" and core.author == "Evith LLC"
+    assert "Acme Robotics GmbH" in core.subject and core.identifier == document.id
+    with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
+        custom = z.read("docProps/custom.xml").decode()
+    for name, value in document.properties().items():
+        assert f'name="{name}"><vt:lpwstr>{value}</vt:lpwstr>' in custom
+    assert "dpa.clause.subprocessors" in custom
+
+
+def test_pdf_is_pdf_a_3b_with_metadata(helptal_de):
+    reader = PdfReader(io.BytesIO(helptal_de.files["pdf"]))
+    info = reader.metadata
+    assert info.title == "Data Processing Addendum" and info.author == "Evith LLC"
+    assert "Acme Robotics GmbH" in info.subject
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
+    assert "<pdfaid:part>3</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+
+
+def test_pdf_pages_are_numbered_x_of_y(helptal_de):
+    text = pdf_text(helptal_de.files["pdf"])
+    pages = len(PdfReader(io.BytesIO(helptal_de.files["pdf"])).pages)
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert helptal_de.document.id in text
+
+
+def test_markup_in_a_request_is_printed_not_followed(helptal):
+    from dpa_builder.render.pdf import render_pdf
+    markup = '<img src="http://127.0.0.1:9/x"> <link rel="attachment" href="file:///etc/hostname">'
+    customer = sample_request().customer.model_copy(update={"legal_name": markup})
+    result = render_pdf(assemble(sample_request().model_copy(update={"customer": customer}), helptal))
+    assert squash(markup) in squash(pdf_text(result))
+    assert b"/EmbeddedFile" not in result
+
+
+def test_the_renderer_fetches_nothing_even_from_its_own_markup(tmp_path):
+    from weasyprint import HTML
+    from dpa_builder.render.pdf import RefusingFetcher
+    secret = tmp_path / "secret.txt"
+    secret.write_text("top secret")
+    html = f'<link rel="attachment" href="{secret.as_uri()}"><img src="{secret.as_uri()}"><p>x</p>'
+    assert b"/EmbeddedFile" not in HTML(string=html, url_fetcher=RefusingFetcher()).write_pdf()
+    with pytest.raises(ValueError):
+        RefusingFetcher().fetch(secret.as_uri())
+
+
+def test_chinese_and_emoji_need_no_missing_glyph(helptal, caplog):
+    from dpa_builder.render.pdf import render_pdf
+    request = sample_request().model_copy(update={"customer": sample_request().customer.model_copy(
+        update={"legal_name": "深圳市示例科技有限公司 😀"})})
+    with caplog.at_level("WARNING", logger="weasyprint"):
+        text = pdf_text(render_pdf(assemble(request, helptal)))
+    assert "深圳市示例科技有限公司" in text
+    assert not [r for r in caplog.records if "glyph" in r.getMessage()]

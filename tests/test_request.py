@@ -1,0 +1,58 @@
+import pytest
+
+from conftest import make_request
+from dpa_builder.request import RequestError, clean_text, parse_request
+
+
+def errors_of(data) -> dict:
+    with pytest.raises(RequestError) as info:
+        parse_request(data)
+    return info.value.fields
+
+
+def test_example_request_is_valid():
+    request = parse_request(make_request())
+    assert request.customer.country == "DE"
+    assert request.role == "controller"
+
+
+def test_missing_field_is_named():
+    data = make_request()
+    del data["customer"]["legal_name"]
+    assert errors_of(data) == {"customer.legal_name": "Field required"}
+
+
+def test_each_bad_field_is_named():
+    fields = errors_of(make_request(customer__contact_email="not-an-email",
+                                    customer__country="XX", signatory__name="x" * 5000,
+                                    role="owner", language="de"))
+    assert set(fields) == {"customer.contact_email", "customer.country", "signatory.name",
+                           "role", "language"}
+    assert "ISO 3166-1" in fields["customer.country"]
+    assert "at most 200" in fields["signatory.name"]
+
+
+def test_unknown_field_is_refused():
+    assert errors_of(make_request(customer__vat="DE1")) == {"customer.vat": "is not a known field"}
+
+
+def test_blank_after_cleaning_is_refused():
+    assert "customer.legal_name" in errors_of(make_request(customer__legal_name=" \u200b\x0b "))
+
+
+def test_not_an_object_is_refused():
+    assert errors_of(["a"]) == {"request": "must be a JSON object"}
+
+
+def test_country_code_is_normalised():
+    assert parse_request(make_request(customer__country="fr")).customer.country == "FR"
+
+
+def test_clean_text_drops_invisible_characters_and_keeps_the_rest():
+    pasted = "Smith\u00a0&\tSons\x0b <Ltd>\u200b \u201cQ\u201d\ufeff Caf\u0065\u0301 株式会社 😀"
+    assert clean_text(pasted) == "Smith & Sons <Ltd> \u201cQ\u201d Café 株式会社 😀"
+
+
+def test_template_syntax_is_kept_as_text():
+    request = parse_request(make_request(customer__legal_name="{{ 7*7 }} {% if %} Ltd"))
+    assert request.customer.legal_name == "{{ 7*7 }} {% if %} Ltd"
