@@ -57,7 +57,16 @@ def setup_page(doc) -> None:
     header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def loop_table(doc, rows: list[list[str]], style: str | None, widths=()) -> None:
+def keep_rows_whole(table, header: bool) -> None:
+    """Never split a row across pages; repeat the header row on each page."""
+    for index, row in enumerate(table.rows):
+        props = row._tr.get_or_add_trPr()
+        props.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+        if header and index == 0:
+            props.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
+
+
+def loop_table(doc, rows: list[list[str]], style: str | None, widths=(), header=False) -> None:
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     if style:
@@ -67,6 +76,7 @@ def loop_table(doc, rows: list[list[str]], style: str | None, widths=()) -> None
             cell.text = text
         for cell, width in zip(row.cells, widths):
             cell.width = width
+    keep_rows_whole(table, header)
 
 
 def body(doc) -> None:
@@ -92,7 +102,7 @@ def body(doc) -> None:
     loop_table(doc, [["{%tc for c in block.columns %}", "{{ c }}", "{%tc endfor %}"],
                      ["{%tr for row in block.rows %}"],
                      ["{%tc for c in row %}", "{{ c }}", "{%tc endfor %}"],
-                     ["{%tr endfor %}"]], "Table Grid")
+                     ["{%tr endfor %}"]], "Table Grid", header=True)
     p("{%p elif block.style == 'fields' %}")
     loop_table(doc, [["{%tr for row in block.rows %}", ""],
                      ["{{ row[0] }}", "{{ row[1] }}"],

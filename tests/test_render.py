@@ -23,13 +23,22 @@ def both_texts(result):
     return squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))
 
 
+def comparable(text: str, document) -> str:
+    """Drop running headers and footers and every hyphen (pdftotext joins hyphenated
+    line ends), so a paragraph split across lines or pages compares whole."""
+    for running in (document.footer, f"{document.title} — {document.id}"):
+        text = text.replace(running, " ")
+    return squash(re.sub(r"Page \d+ of \d+", " ", text).replace("-", ""))
+
+
 @pytest.mark.parametrize("country", ["DE", "GB", "CH", "US"])
 def test_docx_and_pdf_carry_the_same_words(built, country):
     result = built(country)
     docx_words, pdf_words = both_texts(result)
+    pdf_words = comparable(pdf_words, result.document)
     for line in result.document.text_lines():
         assert squash(line) in docx_words
-        assert squash(line).replace("\t", " ") in pdf_words, line
+        assert comparable(line, result.document) in pdf_words, line
 
 
 def test_both_files_hold_parties_registry_and_policy(helptal_de, helptal):
@@ -79,7 +88,7 @@ def test_pdf_is_pdf_a_3b_with_metadata(helptal_de):
     assert info.title == "Data Processing Addendum" and info.author == "Evith LLC"
     assert "Acme Robotics GmbH" in info.subject
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
-    assert "<pdfaid:part>3</pdfaid:part>" in xmp and "<pdfaid:conformance>B</pdfaid:conformance>" in xmp
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
 
 
 def test_pdf_pages_are_numbered_x_of_y(helptal_de):
