@@ -10,6 +10,7 @@ from .check import check_content
 from .content.loader import ContentError, available_profiles, load_content
 from .generate import RENDERERS, build, write_files
 from .request import RequestError, parse_request
+from .staff.cli import token, user
 
 MAX_REQUEST_BYTES = 256 * 1024
 
@@ -67,6 +68,22 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str):
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+def serve(host: str, port: int):
+    """Run the web service on embedded defaults (SQLite, local files)."""
+    from flask_migrate import upgrade
+
+    from . import create_app
+
+    app = create_app()
+    with app.app_context():
+        upgrade()
+    click.echo(f"DPA Builder on http://{host}:{port}/ (for production, run gunicorn wsgi:app)")
+    app.run(host=host, port=port, debug=False, load_dotenv=False)
+
+
+@main.command()
 @click.option("--profile", "profiles", multiple=True,
               help="Check only this profile (repeatable); default: all.")
 def check(profiles):
@@ -77,3 +94,7 @@ def check(profiles):
     if problems:
         _fail(problems, code=1)
     click.echo(f"ok: {', '.join(profiles or available_profiles())}")
+
+
+main.add_command(user)
+main.add_command(token)

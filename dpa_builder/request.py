@@ -43,7 +43,7 @@ def country_name(code: str) -> str:
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=2000)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Customer(_Model):
@@ -96,12 +96,16 @@ def parse_request(data) -> Request:
         raise RequestError(_field_messages(exc)) from None
 
 
+FRIENDLY = {"missing": "is required", "string_too_short": "is required",
+            "extra_forbidden": "is not a known field"}
+
+
 def _field_messages(exc: ValidationError) -> dict[str, str]:
     messages = {}
     for error in exc.errors():
         field = ".".join(str(part) for part in error["loc"]) or "request"
-        message = error["msg"].removeprefix("Value error, ")
-        if error["type"] == "extra_forbidden":
-            message = "is not a known field"
+        message = FRIENDLY.get(error["type"], error["msg"].removeprefix("Value error, "))
+        if error["type"] in ("string_too_long", "too_long"):
+            message = f"must be at most {error['ctx']['max_length']} characters"
         messages.setdefault(field, message)
     return messages

@@ -1,14 +1,21 @@
 """Shared fixtures: demo configuration, content, requests and built documents."""
 import io
+import os
+import re
 import subprocess
 from functools import lru_cache
 
 import pytest
 from docx import Document as open_docx
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
 
+from dpa_builder import create_app
 from dpa_builder.content.loader import load_content
+from dpa_builder.extensions import db
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request
+from dpa_builder.staff.models import ApiToken, User
 
 # The processor's signatory and privacy contact are configuration (unknown in
 # the sources); tests use the demo values, as `make run` does.
@@ -92,3 +99,85 @@ def pdf_text(data: bytes) -> str:
 def squash(text: str) -> str:
     """Fold line breaks and hyphenation so phrases wrapped in a PDF still match."""
     return " ".join(text.split())
+
+
+# --- web application -------------------------------------------------------
+
+PASSWORD = "correct horse battery staple"
+
+
+def _reset(database_url: str) -> None:
+    """Empty a shared server database (PostgreSQL in CI) before a test."""
+    engine = create_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path, demo_env):
+    """A fresh application per test: its own database, storage and secret.
+
+    DPA_TEST_DATABASE_URL (set by .ci/run) runs the same tests on PostgreSQL.
+    """
+    database_url = os.environ.get("DPA_TEST_DATABASE_URL")
+    if database_url:
+        _reset(database_url)
+    app = create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
+        "DPA_STORAGE_DIR": str(tmp_path / "documents"),
+        "RATELIMIT_ENABLED": False,
+    })
+    with app.app_context():
+        upgrade()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def csrf_token(client, url: str) -> str:
+    """Fetch a page and read the CSRF token from its form, as a browser would."""
+    page = client.get(url).get_data(as_text=True)
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page) or \
+        re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert match, f"no CSRF token on {url}"
+    return match.group(1)
+
+
+def make_user(app, role: str = "sales", email: str | None = None) -> User:
+    with app.app_context():
+        user = User(email=email or f"{role}@dpa.example", name=f"{role.title()} Person", role=role)
+        user.set_password(PASSWORD)
+        db.session.add(user)
+        db.session.commit()
+        db.session.refresh(user)
+        db.session.expunge(user)
+        return user
+
+
+def login(client, email: str, password: str = PASSWORD):
+    token = csrf_token(client, "/staff/login")
+    return client.post("/staff/login", data={"email": email, "password": password,
+                                             "csrf_token": token}, follow_redirects=True)
+
+
+def api_token(app, user: User) -> str:
+    with app.app_context():
+        record, plain = ApiToken.issue(user, "tests")
+        db.session.add(record)
+        db.session.commit()
+        return plain

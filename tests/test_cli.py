@@ -49,7 +49,7 @@ def test_bad_request_names_each_field_and_writes_nothing(runner, tmp_path):
                                   "--out", str(out)])
     assert result.exit_code == 2
     assert "customer.contact_email:" in result.output and "customer.country:" in result.output
-    assert "signatory.name: Field required" in result.output
+    assert "signatory.name: is required" in result.output
     assert "Traceback" not in result.output and not out.exists()
 
 

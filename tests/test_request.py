@@ -19,7 +19,7 @@ def test_example_request_is_valid():
 def test_missing_field_is_named():
     data = make_request()
     del data["customer"]["legal_name"]
-    assert errors_of(data) == {"customer.legal_name": "Field required"}
+    assert errors_of(data) == {"customer.legal_name": "is required"}
 
 
 def test_each_bad_field_is_named():
@@ -29,7 +29,7 @@ def test_each_bad_field_is_named():
     assert set(fields) == {"customer.contact_email", "customer.country", "signatory.name",
                            "role", "language"}
     assert "ISO 3166-1" in fields["customer.country"]
-    assert "at most 200" in fields["signatory.name"]
+    assert fields["signatory.name"] == "must be at most 200 characters"
 
 
 def test_unknown_field_is_refused():

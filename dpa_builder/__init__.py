@@ -1,0 +1,73 @@
+"""DPA Builder: assemble GDPR Data Processing Addendums from one source of truth."""
+from pathlib import Path
+
+from flask import Flask
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the web application; configuration comes from the environment."""
+    from . import config
+
+    app = Flask(__name__)
+    app.config.from_mapping(config.from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.config["DPA_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_security_headers(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from .extensions import csrf, db, limiter, login_manager, migrate
+    from .staff.models import User
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.login"
+    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+
+
+def register_blueprints(app: Flask) -> None:
+    from .api.views import bp as api
+    from .customer.views import bp as customer
+    from .records.views import bp as records
+    from .staff.views import bp as staff
+
+    for blueprint in (customer, records, staff, api):
+        app.register_blueprint(blueprint)
+
+    @app.context_processor
+    def product():
+        from .records.service import current_content
+        profile = current_content(app.config["DPA_DEFAULT_PROFILE"]).profile
+        return {"product_name": profile.product}
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .errors import register
+
+    register(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    @app.after_request
+    def headers(response):
+        # Everything is served from this origin; no inline script, no framing.
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if app.config["SESSION_COOKIE_SECURE"]:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        return response

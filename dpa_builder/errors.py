@@ -1,0 +1,36 @@
+"""Error pages: JSON under /api/, HTML elsewhere; never a traceback."""
+from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    403: "You do not have access to this page.",
+    404: "There is nothing at this address.",
+    405: "This address does not accept that method.",
+    413: "The upload or request is too large.",
+    429: "Too many requests; please wait a minute and try again.",
+    500: "Something went wrong on our side; nothing was issued.",
+}
+
+
+def _respond(code: int, message: str):
+    if request.path.startswith("/api/"):
+        return jsonify(error=message), code
+    return render_template("error.html", code=code, message=message), code
+
+
+def register(app) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        return _respond(400, "The form expired or was not sent from this site; please reload it "
+                             "and submit again.")
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        return _respond(error.code, MESSAGES.get(error.code, error.description))
+
+    @app.errorhandler(Exception)
+    def unexpected(error):
+        app.logger.exception("unhandled error")
+        return _respond(500, MESSAGES[500])

@@ -1,0 +1,79 @@
+"""Issue a DPA: build it, store its files, record it. Also rebuild and verify."""
+import hashlib
+import secrets
+from functools import lru_cache
+
+from flask import current_app
+from sqlalchemy import or_, select
+
+from ..assembly.context import Options
+from ..content.loader import Content, load_content
+from ..extensions import db
+from ..generate import Built, build
+from ..request import Request, parse_request
+from .models import DocumentRecord
+from .storage import LocalStorage
+
+
+class RebuildError(Exception):
+    """A record cannot be rebuilt as it was, e.g. its content version is gone."""
+
+
+@lru_cache(maxsize=8)
+def current_content(profile: str) -> Content:
+    """Loaded once per process: every customer of one content version shares it."""
+    return load_content(profile)
+
+
+def storage() -> LocalStorage:
+    return LocalStorage(current_app.config["DPA_STORAGE_DIR"])
+
+
+def issue(request: Request, *, channel: str, user_id: int | None = None,
+          profile: str | None = None, options: Options = Options(),
+          formats=("docx", "pdf")) -> tuple[DocumentRecord, Built]:
+    """Build, store, then record; the record is written only once its files are safe."""
+    profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
+    built = build(request, current_content(profile), formats, options)
+    for fmt, data in built.files.items():
+        storage().save(built.sha256(fmt), fmt, data)
+    document = built.document
+    record = DocumentRecord(
+        id=secrets.token_urlsafe(18), document_id=document.id, profile=profile,
+        company=request.customer.legal_name, country=request.customer.country,
+        request=request.model_dump(mode="json"), options=options.__dict__, channel=channel,
+        issued_by=user_id, content_version=document.content_version,
+        registry_version=document.registry_version, clause_versions=document.clause_versions,
+        docx_sha256=built.sha256("docx") if "docx" in built.files else None,
+        pdf_sha256=built.sha256("pdf") if "pdf" in built.files else None)
+    db.session.add(record)
+    db.session.commit()
+    return record, built
+
+
+def rebuild(record: DocumentRecord, fmt: str) -> bytes:
+    """Build the file again from the record alone; it must match the recorded hash."""
+    content = current_content(record.profile)
+    if content.version != record.content_version:
+        raise RebuildError(f"content version {record.content_version} is no longer current "
+                           f"({content.version})")
+    built = build(parse_request(record.request), content, (fmt,), Options(**record.options))
+    return built.files[fmt]
+
+
+def file_for(record: DocumentRecord, fmt: str) -> bytes | None:
+    sha = record.sha256(fmt)
+    return storage().load(sha, fmt) if sha else None
+
+
+def find_by_sha256(sha256: str) -> DocumentRecord | None:
+    """The earliest record that issued a file with this hash."""
+    sha256 = sha256.strip().lower()
+    return db.session.scalars(
+        select(DocumentRecord)
+        .where(or_(DocumentRecord.docx_sha256 == sha256, DocumentRecord.pdf_sha256 == sha256))
+        .order_by(DocumentRecord.issued_at)).first()
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

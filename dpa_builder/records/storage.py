@@ -1,0 +1,36 @@
+"""Content-addressed file storage: a document's bytes are kept under their SHA-256."""
+import os
+import re
+import tempfile
+from pathlib import Path
+
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+class LocalStorage:
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def _path(self, sha256: str, fmt: str) -> Path:
+        if not _SHA256.match(sha256) or fmt not in ("docx", "pdf"):
+            raise ValueError("not a stored document name")
+        return self.root / sha256[:2] / f"{sha256}.{fmt}"
+
+    def save(self, sha256: str, fmt: str, data: bytes) -> None:
+        """Write atomically; identical bytes are stored once."""
+        target = self._path(sha256, fmt)
+        if target.exists():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def load(self, sha256: str, fmt: str) -> bytes | None:
+        path = self._path(sha256, fmt)
+        return path.read_bytes() if path.exists() else None
