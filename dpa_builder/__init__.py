@@ -27,12 +27,28 @@ def register_extensions(app: Flask) -> None:
     from .staff.models import User
 
     db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            _tune_sqlite(db.engine)
     migrate.init_app(app, db, directory=str(MIGRATIONS))
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+
+
+def _tune_sqlite(engine) -> None:
+    """Let several gunicorn workers share the embedded database: WAL, wait on locks."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def pragmas(connection, _record):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
 
 
 def register_blueprints(app: Flask) -> None:
