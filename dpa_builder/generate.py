@@ -5,15 +5,20 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from werkzeug.utils import import_string
+
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
 from .content.loader import Content
-from .render.docx import render_docx
-from .render.pdf import render_pdf
 from .request import Request
 
-RENDERERS = {"docx": render_docx, "pdf": render_pdf}
+# Imported on first use: WeasyPrint alone takes half a second to import.
+RENDERERS = {"docx": "dpa_builder.render.docx:render_docx", "pdf": "dpa_builder.render.pdf:render_pdf"}
+
+
+def renderer(fmt: str):
+    return import_string(RENDERERS[fmt])
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ class Built:
 def build(request: Request, content: Content, formats=("docx", "pdf"),
           options: Options = Options()) -> Built:
     document = assemble(request, content, options)
-    return Built(document, {fmt: RENDERERS[fmt](document) for fmt in formats})
+    return Built(document, {fmt: renderer(fmt)(document) for fmt in formats})
 
 
 def write_files(built: Built, out_dir: Path) -> dict[str, Path]:
