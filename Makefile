@@ -4,10 +4,9 @@
 setup:
 	bash scripts/setup.sh
 
-# Generate the example DPA with the demo configuration (see config/demo.env).
+# Serve the web service with the demo configuration (see config/demo.env).
 run: setup
-	set -a; . config/demo.env; set +a; \
-	.venv/bin/dpa check && .venv/bin/dpa generate --request examples/request.json --out out
+	set -a; . config/demo.env; set +a; .venv/bin/dpa check && .venv/bin/dpa serve
 
 test: setup
 	.venv/bin/python -m pytest
