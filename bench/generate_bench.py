@@ -30,8 +30,9 @@ from docxtpl import DocxTemplate
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.content.loader import load_content
-from dpa_builder.render.docx import TEMPLATE, _jinja_env, render_docx
-from dpa_builder.render.pdf import render_pdf
+from dpa_builder.content.loader import DOCX_TEMPLATE
+from dpa_builder.generate import render
+from dpa_builder.render.docx import _jinja_env
 from dpa_builder.request import parse_request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,15 +66,15 @@ def soffice_convert(soffice: str, profile: Path, files: list[Path], out: Path) -
 
 def warm(rounds: int, request, content) -> dict:
     document = assemble(request, content)
-    docx_bytes = render_docx(document)
+    docx_bytes = render("docx", document, content)
 
     def docxtpl_alone():
-        tpl = DocxTemplate(TEMPLATE)
+        tpl = DocxTemplate(io.BytesIO(content.files[DOCX_TEMPLATE]))
         tpl.render({"document": document}, _jinja_env(), autoescape=True)
         tpl.save(io.BytesIO())
 
-    ours_docx = lambda: render_docx(assemble(request, content))  # noqa: E731
-    ours_pdf = lambda: render_pdf(assemble(request, content))  # noqa: E731
+    ours_docx = lambda: render("docx", assemble(request, content), content)  # noqa: E731
+    ours_pdf = lambda: render("pdf", assemble(request, content), content)  # noqa: E731
     for fn in (docxtpl_alone, ours_docx, ours_pdf):
         fn()  # first render: imports, font discovery, template compilation
     return {

@@ -9,9 +9,9 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from .assembly.assemble import assemble
-from .content.loader import Content, ContentError, load_content
-from .render.docx import TEMPLATE, render_docx
-from .render.pdf import MissingGlyphs, render_pdf
+from .content.loader import DOCX_TEMPLATE, Content, ContentError, load_content
+from .generate import render
+from .render.pdf import MissingGlyphs
 from .request import parse_request
 
 # One customer per transfer mechanism: EEA (EU and non-EU), UK, Switzerland, elsewhere.
@@ -33,7 +33,7 @@ def check_content(profile: str) -> list[str]:
         content = load_content(profile)
     except ContentError as exc:
         return exc.problems
-    problems = _check_docx_template()
+    problems = _check_docx_template(content)
     for country, role, ai in itertools.product(SAMPLE_COUNTRIES, ("controller", "processor"),
                                                (False, True)):
         try:
@@ -45,22 +45,22 @@ def check_content(profile: str) -> list[str]:
     return problems
 
 
-def _check_docx_template() -> list[str]:
-    names = DocxTemplate(TEMPLATE).get_undeclared_template_variables()
+def _check_docx_template(content: Content) -> list[str]:
+    names = DocxTemplate(io.BytesIO(content.files[DOCX_TEMPLATE])).get_undeclared_template_variables()
     unknown = sorted(set(names) - {"document"})
-    return [f"templates/dpa.docx: unknown variables {unknown}"] if unknown else []
+    return [f"{DOCX_TEMPLATE}: unknown variables {unknown}"] if unknown else []
 
 
 def _check_rendering(profile: str, content: Content) -> list[str]:
     """Render one sample both ways: no template syntax left, no glyph missing."""
     document = assemble(sample_request(), content)
-    words = [p.text for p in open_docx(io.BytesIO(render_docx(document))).paragraphs]
+    words = [p.text for p in open_docx(io.BytesIO(render("docx", document, content))).paragraphs]
     problems = [f"{profile}: templates/dpa.docx leaves template syntax in: {w[:60]!r}"
                 for w in words if any(s in w for s in LEFTOVER_SYNTAX)]
     glyphs = MissingGlyphs()
     logging.getLogger("weasyprint").addHandler(glyphs)
     try:
-        render_pdf(document)
+        render("pdf", document, content)
     finally:
         logging.getLogger("weasyprint").removeHandler(glyphs)
     return problems + [f"{profile}: templates/dpa.html: {m}" for m in glyphs.messages]

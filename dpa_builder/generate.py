@@ -5,20 +5,23 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from werkzeug.utils import import_string
-
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
-from .content.loader import Content
+from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content
 from .request import Request
 
-# Imported on first use: WeasyPrint alone takes half a second to import.
-RENDERERS = {"docx": "dpa_builder.render.docx:render_docx", "pdf": "dpa_builder.render.pdf:render_pdf"}
+RENDERERS = ("docx", "pdf")
 
 
-def renderer(fmt: str):
-    return import_string(RENDERERS[fmt])
+def render(fmt: str, document: Document, content: Content) -> bytes:
+    """Lay the document out with the content's own templates."""
+    # Imported on first use: WeasyPrint alone takes half a second to import.
+    if fmt == "docx":
+        from .render.docx import render_docx
+        return render_docx(document, content.files[DOCX_TEMPLATE])
+    from .render.pdf import render_pdf
+    return render_pdf(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Built:
 def build(request: Request, content: Content, formats=("docx", "pdf"),
           options: Options = Options()) -> Built:
     document = assemble(request, content, options)
-    return Built(document, {fmt: renderer(fmt)(document) for fmt in formats})
+    return Built(document, {fmt: render(fmt, document, content) for fmt in formats})
 
 
 def write_files(built: Built, out_dir: Path) -> dict[str, Path]:

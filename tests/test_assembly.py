@@ -147,3 +147,11 @@ def test_clause_versions_are_recorded(helptal):
     document = doc(helptal)
     assert document.clause_versions and all(v >= 1 for v in document.clause_versions.values())
     assert document.properties()["dpa.document_id"] == document.id
+
+
+def test_a_french_or_chinese_request_gets_the_prevailing_english_text_with_a_note(helptal):
+    french, chinese = doc(helptal, language="fr"), doc(helptal, language="zh")
+    assert "la version anglaise fait foi" in text_of(french)
+    assert "以英文版本为准" in text_of(chinese)
+    assert french.language == chinese.language == "en"
+    assert "fait foi" not in text_of(doc(helptal))

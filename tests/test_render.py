@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from conftest import docx_text, pdf_text, squash
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.check import sample_request
+from dpa_builder.generate import build, render
 
 TRICKY = 'Smith & Sons <Ltd> "Q" l\'Été Ünïcødé 株式会社 😀 {{ 7*7 }}'
 
@@ -58,7 +59,6 @@ def test_tricky_text_comes_out_intact_in_both(built):
 
 
 def test_rebuild_is_byte_identical(helptal):
-    from dpa_builder.generate import build
     first, second = (build(sample_request(), helptal) for _ in range(2))
     assert first.files == second.files
 
@@ -99,10 +99,10 @@ def test_pdf_pages_are_numbered_x_of_y(helptal_de):
 
 
 def test_markup_in_a_request_is_printed_not_followed(helptal):
-    from dpa_builder.render.pdf import render_pdf
     markup = '<img src="http://127.0.0.1:9/x"> <link rel="attachment" href="file:///etc/hostname">'
     customer = sample_request().customer.model_copy(update={"legal_name": markup})
-    result = render_pdf(assemble(sample_request().model_copy(update={"customer": customer}), helptal))
+    document = assemble(sample_request().model_copy(update={"customer": customer}), helptal)
+    result = render("pdf", document, helptal)
     assert squash(markup) in squash(pdf_text(result))
     assert b"/EmbeddedFile" not in result
 
@@ -119,10 +119,17 @@ def test_the_renderer_fetches_nothing_even_from_its_own_markup(tmp_path):
 
 
 def test_chinese_and_emoji_need_no_missing_glyph(helptal, caplog):
-    from dpa_builder.render.pdf import render_pdf
     request = sample_request().model_copy(update={"customer": sample_request().customer.model_copy(
         update={"legal_name": "深圳市示例科技有限公司 😀"})})
     with caplog.at_level("WARNING", logger="weasyprint"):
-        text = pdf_text(render_pdf(assemble(request, helptal)))
+        text = pdf_text(render("pdf", assemble(request, helptal), helptal))
     assert "深圳市示例科技有限公司" in text
     assert not [r for r in caplog.records if "glyph" in r.getMessage()]
+
+
+def test_plain_text_uses_the_text_fonts(helptal_de):
+    """Digits are emoji code points too: an emoji font early in the stack would draw them."""
+    reader = PdfReader(io.BytesIO(helptal_de.files["pdf"]))
+    fonts = {str(font["/BaseFont"]) for page in reader.pages
+             for font in page["/Resources"]["/Font"].values()}
+    assert fonts and not [f for f in fonts if "Emoji" in f], fonts

@@ -4,6 +4,10 @@ from ..request import Request, country_name
 from .model import Block
 from .transfers import Transfer
 
+# The clause library is written in English, the version that prevails; a request
+# in another language gets a note in that language saying so.
+TEXT_LANGUAGE = "en"
+
 
 def _fields(rows: list[tuple[str, str]]) -> Block:
     return Block("table", style="fields", rows=tuple((k, v) for k, v in rows if v))
@@ -38,6 +42,8 @@ def cover(request: Request, content: Content, transfer: Transfer, label, doc_id:
             (label("content_version"), content.version),
         ]),
         Block("paragraph", label("cover_intro")),
+        *([Block("paragraph", label(f"language_note_{request.language}"))]
+          if request.language != TEXT_LANGUAGE else []),
         Block("page_break"),
     ]
 

@@ -39,7 +39,7 @@ def assemble(request: Request, content: Content, options: Options = Options()) -
               *annexes.annex_three(request, content, label),
               *annexes.signatures(request, content, label)]
     return Document(
-        id=doc_id, language=request.language,
+        id=doc_id, language=annexes.TEXT_LANGUAGE,
         title=label("title"),
         subject=label("subject"),
         author=profile.processor.legal_name,

@@ -1,7 +1,8 @@
 """Load and validate the content legal owns, naming file, entry and field on error."""
 import hashlib
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -10,7 +11,11 @@ from pydantic import BaseModel, ValidationError
 from . import schema
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-LABELS_FILE = "labels.yaml"
+LABELS_FILE = "clause_library/labels.yaml"
+AUTHORITIES_FILE = "annexes/supervisory_authorities.yaml"
+CLAUSE_FILE = re.compile(r"^clause_library/[0-9][^/]*\.yaml$")
+DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE = "templates/dpa.docx", "templates/dpa.html", "templates/dpa.css"
+TEMPLATE_FILES = (DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
 
 
 class ContentError(Exception):
@@ -33,11 +38,22 @@ class Content:
     clauses: list[schema.Clause]
     labels: dict[str, str]
     authorities: schema.Authorities
-    version: str  # digest of every file read, templates included
+    files: dict[str, bytes] = field(repr=False)  # the snapshot this was read from
+    version: str = ""  # digest of the snapshot, templates included
+
+    def text(self, path: str) -> str:
+        return self.files[path].decode("utf-8")
 
 
 def available_profiles(root: Path = REPO_ROOT) -> list[str]:
     return sorted(p.parent.name for p in (root / "annexes").glob("*/profile.yaml"))
+
+
+def profile_files(profile: str, root: Path = REPO_ROOT) -> dict[str, bytes]:
+    """The files one profile's DPAs are built from, by path relative to the root."""
+    paths = [*(root / "annexes" / profile).glob("*.yaml"), root / AUTHORITIES_FILE,
+             *(root / "clause_library").glob("*.yaml"), *(root / t for t in TEMPLATE_FILES)]
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(paths) if p.is_file()}
 
 
 def load_content(profile: str, root: Path = REPO_ROOT) -> Content:
@@ -45,50 +61,53 @@ def load_content(profile: str, root: Path = REPO_ROOT) -> Content:
     if profile not in available_profiles(root):
         raise ContentError([f"profile: unknown profile {profile!r}; "
                             f"available: {', '.join(available_profiles(root))}"])
-    reader = _Reader(root)
-    annexes = Path("annexes") / profile
+    return content_from_files(profile, profile_files(profile, root))
+
+
+def content_from_files(profile: str, files: dict[str, bytes]) -> Content:
+    """Validate a snapshot of content files (from the repository or a stored version)."""
+    reader = _Reader(files)
+    annexes = f"annexes/{profile}"
     content = dict(
-        profile=reader.model(annexes / "profile.yaml", schema.Profile),
-        registry=reader.model(annexes / "registry.yaml", schema.Registry),
-        integrations=reader.model(annexes / "integrations.yaml", schema.Integrations),
-        processing=reader.model(annexes / "processing.yaml", schema.Processing),
-        security=reader.model(annexes / "security.yaml", schema.Security),
-        authorities=reader.model(Path("annexes/supervisory_authorities.yaml"), schema.Authorities),
-        labels=reader.labels(Path("clause_library") / LABELS_FILE),
-        clauses=reader.clauses(Path("clause_library")),
+        profile=reader.model(f"{annexes}/profile.yaml", schema.Profile),
+        registry=reader.model(f"{annexes}/registry.yaml", schema.Registry),
+        integrations=reader.model(f"{annexes}/integrations.yaml", schema.Integrations),
+        processing=reader.model(f"{annexes}/processing.yaml", schema.Processing),
+        security=reader.model(f"{annexes}/security.yaml", schema.Security),
+        authorities=reader.model(AUTHORITIES_FILE, schema.Authorities),
+        labels=reader.labels(LABELS_FILE),
+        clauses=reader.clauses(),
     )
-    _check_registry(content["registry"], annexes / "registry.yaml", reader.problems)
-    for template in sorted((root / "templates").glob("dpa.*")):
-        reader.digest.update(template.name.encode() + template.read_bytes())
+    _check_registry(content["registry"], f"{annexes}/registry.yaml", reader.problems)
+    reader.problems += [f"{t}: missing" for t in TEMPLATE_FILES if t not in files]
     if reader.problems:
         raise ContentError(reader.problems)
     content["integrations"] = content["integrations"].integrations
-    return Content(**content, version=reader.digest.hexdigest()[:12])
+    digest = hashlib.sha256()
+    for path, data in sorted(files.items()):
+        digest.update(f"{path}\0{len(data)}\0".encode() + data)
+    return Content(**content, files=dict(files), version=digest.hexdigest()[:12])
 
 
 class _Reader:
     """Collects problems across files so one run reports all of them."""
 
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, files: dict[str, bytes]):
+        self.files = files
         self.problems: list[str] = []
-        self.digest = hashlib.sha256()
 
-    def raw(self, relative: Path):
-        try:
-            data = (self.root / relative).read_bytes()
-        except OSError as exc:
-            self.problems.append(f"{relative}: cannot read: {exc.strerror}")
+    def raw(self, relative: str):
+        if relative not in self.files:
+            self.problems.append(f"{relative}: missing")
             return None
-        self.digest.update(str(relative).encode() + data)
         try:
-            return yaml.safe_load(data)
+            return yaml.safe_load(self.files[relative])
         except yaml.YAMLError as exc:
             self.problems.append(f"{relative}: not valid YAML: {exc}")
             return None
 
-    def model(self, relative: Path, model: type[BaseModel], data=None):
-        data = self.raw(relative) if data is None else data
+    def model(self, relative: str, model: type[BaseModel]):
+        data = self.raw(relative)
         if data is None:
             return None
         unset: list[str] = []
@@ -104,7 +123,7 @@ class _Reader:
                                  if ".".join(map(str, error["loc"])) not in skip)
             return None
 
-    def labels(self, relative: Path) -> dict[str, str]:
+    def labels(self, relative: str) -> dict[str, str]:
         data = self.raw(relative)
         if not isinstance(data, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) and v for k, v in data.items()):
@@ -112,10 +131,9 @@ class _Reader:
             return {}
         return data
 
-    def clauses(self, folder: Path) -> list[schema.Clause]:
+    def clauses(self) -> list[schema.Clause]:
         clauses, seen = [], {}
-        for path in sorted((self.root / folder).glob("[0-9]*.yaml")):
-            relative = path.relative_to(self.root)
+        for relative in sorted(p for p in self.files if CLAUSE_FILE.match(p)):
             clause = self.model(relative, schema.Clause)
             if clause is None:
                 continue
@@ -124,7 +142,7 @@ class _Reader:
             seen[clause.id] = relative
             clauses.append(clause)
         if not clauses and not self.problems:
-            self.problems.append(f"{folder}: no clause files found")
+            self.problems.append("clause_library: no clause files found")
         return clauses
 
 
@@ -142,7 +160,7 @@ def _resolve_env(data, unset: list, where: str = ""):
     return data
 
 
-def _describe(relative: Path, data, error: dict) -> str:
+def _describe(relative: str, data, error: dict) -> str:
     """Turn a pydantic error into 'file: entry (id): field: message'."""
     path, node = [], data
     for part in error["loc"]:
@@ -158,7 +176,7 @@ def _describe(relative: Path, data, error: dict) -> str:
     return f"{relative}: {'.'.join(path) or '(top level)'}: {error['msg']}"
 
 
-def _check_registry(registry, relative: Path, problems: list[str]) -> None:
+def _check_registry(registry, relative: str, problems: list[str]) -> None:
     if registry is None:
         return
     categories = {c.id for c in registry.categories}

@@ -2,8 +2,6 @@
 import io
 import zipfile
 from datetime import datetime, timezone
-from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -14,17 +12,11 @@ from jinja2 import Environment, StrictUndefined
 
 from ..assembly.model import Document
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "dpa.docx"
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 # A stored zip entry's time is part of the file; fixing it makes rebuilds byte-identical.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-@lru_cache(maxsize=8)
-def _template_bytes(path: Path) -> bytes:
-    return path.read_bytes()
 
 
 def _jinja_env() -> Environment:
@@ -33,9 +25,9 @@ def _jinja_env() -> Environment:
     return Environment(undefined=StrictUndefined, autoescape=True)
 
 
-def render_docx(document: Document, template: Path = TEMPLATE) -> bytes:
-    """Return the DOCX bytes; the same document always gives the same bytes."""
-    tpl = DocxTemplate(io.BytesIO(_template_bytes(template)))
+def render_docx(document: Document, template: bytes) -> bytes:
+    """Return the DOCX bytes; the same document and template always give the same bytes."""
+    tpl = DocxTemplate(io.BytesIO(template))
     # autoescape: "&" and "<" in a company name would otherwise cut the paragraph.
     tpl.render({"document": document}, _jinja_env(), autoescape=True)
     _set_properties(tpl.docx, document)

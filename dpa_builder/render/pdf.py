@@ -2,16 +2,14 @@
 import hashlib
 import logging
 from functools import lru_cache
-from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 HTML_LANG = {"en": "en", "fr": "fr", "zh": "zh-CN"}  # bare "zh" picks Japanese glyphs
 
 
@@ -38,25 +36,28 @@ class MissingGlyphs(logging.Handler):
             self.messages.append(record.getMessage())
 
 
-@lru_cache(maxsize=4)
-def _resources(folder: Path):
-    env = Environment(loader=FileSystemLoader(folder), autoescape=True, undefined=StrictUndefined)
-    font_config = FontConfiguration()
-    css = CSS(string=(folder / "dpa.css").read_text(encoding="utf-8"), font_config=font_config)
-    return env.get_template("dpa.html"), css, font_config
+_ENV = Environment(autoescape=True, undefined=StrictUndefined)
+_FONTS = FontConfiguration()  # font discovery is paid once per process
 
 
-def render_html(document: Document, folder: Path = TEMPLATES) -> str:
-    template, _, _ = _resources(folder)
-    return template.render(document=document, lang=HTML_LANG[document.language])
+@lru_cache(maxsize=8)
+def _template(html: str):
+    return _ENV.from_string(html)
 
 
-def render_pdf(document: Document, folder: Path = TEMPLATES) -> bytes:
-    """Return the PDF bytes; the same document always gives the same bytes."""
-    _, css, font_config = _resources(folder)
-    html = HTML(string=render_html(document, folder), url_fetcher=RefusingFetcher(),
-                base_url=None)
-    return html.write_pdf(
-        stylesheets=[css], font_config=font_config, pdf_variant="pdf/a-3b",
+@lru_cache(maxsize=8)
+def _stylesheet(css: str) -> CSS:
+    return CSS(string=css, font_config=_FONTS)
+
+
+def render_html(document: Document, html: str) -> str:
+    return _template(html).render(document=document, lang=HTML_LANG[document.language])
+
+
+def render_pdf(document: Document, html: str, css: str) -> bytes:
+    """Return the PDF bytes; the same document and templates always give the same bytes."""
+    page = HTML(string=render_html(document, html), url_fetcher=RefusingFetcher(), base_url=None)
+    return page.write_pdf(
+        stylesheets=[_stylesheet(css)], font_config=_FONTS, pdf_variant="pdf/a-3b",
         # The file identifier is normally random; derive it from the id instead.
         pdf_identifier=hashlib.sha256(document.id.encode()).hexdigest()[:32].encode())
