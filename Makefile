@@ -8,11 +8,43 @@ setup:
 run: setup
 	set -a; . config/demo.env; set +a; .venv/bin/dpa check && .venv/bin/dpa serve
 
+# The whole suite on SQLite, then every test that touches the database again on
+# PostgreSQL: a throwaway cluster from scripts/with-postgres.sh, on which the
+# `app` fixture runs when DPA_TEST_DATABASE_URL is set. tests/conftest.py marks
+# each test that uses `app` (directly or through client/runner) with `db`, so a
+# new web test is rerun without being listed here; no `db` test at all fails
+# (pytest exit 5). Both stages always run; either failing fails `make test`.
+# Extra pytest options: make test PYTEST_ARGS="-x -k customer".
+PYTEST_ARGS ?=
+.PHONY: test-sqlite test-postgres
+
 test: setup
-	.venv/bin/python -m pytest
+	@status=0; \
+	$(MAKE) --no-print-directory test-sqlite || status=$$?; \
+	$(MAKE) --no-print-directory test-postgres || { s=$$?; [ $$status -ne 0 ] || status=$$s; }; \
+	exit $$status
+
+test-sqlite:
+	env -u DPA_TEST_DATABASE_URL .venv/bin/python -m pytest $(PYTEST_ARGS)
+
+test-postgres:
+	bash scripts/with-postgres.sh .venv/bin/python -m pytest -m db $(PYTEST_ARGS)
 
 check: setup
 	set -a; . config/demo.env; set +a; .venv/bin/dpa check
 
 bench: setup
 	set -a; . config/demo.env; set +a; .venv/bin/python bench/generate_bench.py
+
+# Load the customer form through gunicorn -w 2 on loopback (20 clients; see the
+# docstring of bench/load_bench.py); bench-load-pg does the same on a throwaway
+# PostgreSQL. Options: make bench-load BENCH_ARGS="--rounds 5".
+BENCH_ARGS ?=
+.PHONY: bench-load bench-load-pg
+
+bench-load: setup
+	env -u DPA_BENCH_DATABASE_URL .venv/bin/python bench/load_bench.py $(BENCH_ARGS)
+
+bench-load-pg: setup
+	bash scripts/with-postgres.sh sh -c 'DPA_BENCH_DATABASE_URL="$$DPA_TEST_DATABASE_URL" \
+	  exec .venv/bin/python bench/load_bench.py "$$@"' _ $(BENCH_ARGS)

@@ -24,6 +24,8 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from .extensions import csrf, db, limiter, login_manager, migrate
+    from .notices import models as _notices  # noqa: F401 - tables for migrations
+    from .registry import models as _registry  # noqa: F401
     from .staff.models import User
 
     db.init_app(app)

@@ -6,10 +6,13 @@ cd "$(dirname "$0")/.."
 
 # WeasyPrint's libraries (harfbuzz-subset keeps CJK PDFs fast), fonts for Latin,
 # CJK and emoji text, poppler for reading PDFs back in tests, LibreOffice for
-# checking that a DOCX opens in a real word processor.
+# checking that a DOCX opens in a real word processor, the PostgreSQL server
+# (`make test` runs the database tests again on a throwaway cluster, see
+# scripts/with-postgres.sh) and Debian's Chromium, the browser of the
+# Playwright end-to-end tests (Playwright never downloads one of its own).
 APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
   fonts-liberation2 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji \
-  poppler-utils libreoffice-writer-nogui"
+  poppler-utils libreoffice-writer-nogui postgresql chromium"
 
 missing=$(dpkg-query -W -f='${Package} ${Status}\n' $APT_PACKAGES 2>/dev/null \
   | awk '$NF != "installed" {print $1}'; for p in $APT_PACKAGES; do
@@ -20,6 +23,10 @@ if [ -n "$missing" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     $(echo "$missing" | sort -u) >/dev/null
 fi
+
+# The Python package `playwright` ships its driver; browsers come from Debian
+# (/usr/bin/chromium), so never let it fetch one.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv

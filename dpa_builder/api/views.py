@@ -1,3 +1,128 @@
-from flask import Blueprint
+"""The JSON API: issue a DPA and look one up, with bearer tokens; its OpenAPI description."""
+import functools
+
+from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
+from sqlalchemy import select
+
+from ..assembly.assemble import OptionError
+from ..assembly.context import Options
+from ..extensions import csrf, db, limiter
+from ..records.models import DocumentRecord
+from ..records.service import current_content, issue
+from ..request import RequestError, parse_request
+from ..staff.models import ApiToken, User
+from ..staff.views import utc
+from .openapi import spec
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
+# A bearer token is sent deliberately by its holder, never by a browser on its own.
+csrf.exempt(bp)
+OPTIONS = ("notice_days", "governing_law")
+
+
+def _refuse(status: int, message: str, challenge: str):
+    response = jsonify(error=message)
+    response.status_code = status
+    response.headers["WWW-Authenticate"] = challenge
+    return response
+
+
+def token_required(view):
+    """Admit a request whose bearer token is live and belongs to active sales or admin staff."""
+    @functools.wraps(view)
+    def wrapped(**kwargs):
+        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            return _refuse(401, "A bearer token is required.", 'Bearer realm="dpa"')
+        record = db.session.scalar(
+            select(ApiToken).where(ApiToken.token_sha256 == ApiToken.digest(token)))
+        user = db.session.get(User, record.user_id) if record and not record.revoked else None
+        if user is None or not user.is_active:
+            return _refuse(401, "The token is unknown or revoked.",
+                           'Bearer realm="dpa", error="invalid_token"')
+        if not user.has_role("sales"):
+            return _refuse(403, "Only sales and admin staff may issue DPAs.",
+                           'Bearer realm="dpa", error="insufficient_scope"')
+        g.api_user = user
+        return view(**kwargs)
+    return wrapped
+
+
+def _url(endpoint: str, **values) -> str:
+    return current_app.config["DPA_PUBLIC_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def record_json(record: DocumentRecord) -> dict:
+    formats = [fmt for fmt in ("docx", "pdf") if record.sha256(fmt)]
+    return {
+        "id": record.id, "document_id": record.document_id, "issued_at": utc(record.issued_at).isoformat(),
+        "content_version": record.content_version, "registry_version": record.registry_version,
+        "sha256": {fmt: record.sha256(fmt) for fmt in formats},
+        "urls": {**{fmt: _url("records.download", record_id=record.id, fmt=fmt)
+                    for fmt in formats},
+                 "summary": _url("records.summary", record_id=record.id)},
+    }
+
+
+def parse_options(raw) -> Options:
+    """Check the options' types; their bounds are assemble()'s to check."""
+    if raw is None:
+        return Options()
+    if not isinstance(raw, dict):
+        raise OptionError({"options": "must be a JSON object"})
+    errors = {f"options.{key}": "is not a known field" for key in raw if key not in OPTIONS}
+    days, law = raw.get("notice_days"), raw.get("governing_law") or None
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
+        errors["options.notice_days"] = "must be a whole number of days"
+    if law is not None and not isinstance(law, str):
+        errors["options.governing_law"] = "must be a country code such as IE"
+    if errors:
+        raise OptionError(errors)
+    return Options(notice_days=days, governing_law=law and law.strip().upper())
+
+
+@bp.post("/dpa")
+@limiter.limit(lambda: current_app.config["DPA_RATE_LIMIT"])
+@token_required
+def create_dpa():
+    """Issue a DPA from the request JSON; 422 names every bad field."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return jsonify(error="The body must be a JSON object (Content-Type: application/json)."), 400
+    data = dict(data)
+    errors = {}
+    try:
+        options = parse_options(data.pop("options", None))
+    except OptionError as exc:
+        errors.update(exc.fields)
+    try:
+        dpa_request = parse_request(data)
+    except RequestError as exc:
+        errors.update(exc.fields)
+    if not errors:
+        try:
+            record, _ = issue(dpa_request, channel="api", user_id=g.api_user.id, options=options)
+        except OptionError as exc:
+            errors = {f"options.{field}": message for field, message in exc.fields.items()}
+    if errors:
+        return jsonify(errors=errors), 422
+    response = jsonify(record_json(record))
+    response.status_code = 201
+    response.headers["Location"] = _url("api.get_dpa", record_id=record.id)
+    return response
+
+
+@bp.get("/dpa/<record_id>")
+@token_required
+def get_dpa(record_id: str):
+    record = db.session.get(DocumentRecord, record_id)
+    if record is None:
+        abort(404)
+    return jsonify(record_json(record))
+
+
+@bp.get("/openapi.json")
+def openapi():
+    content = current_content(current_app.config["DPA_DEFAULT_PROFILE"])
+    return jsonify(spec(content, current_app.config["DPA_PUBLIC_URL"]))

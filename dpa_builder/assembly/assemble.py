@@ -86,7 +86,8 @@ def _clause_blocks(clause: Clause, n: int, context: dict) -> list[Block]:
 def document_id(request: Request, content: Content, options: Options) -> str:
     """Derive the id from everything the document is built from, so a rebuild keeps it."""
     canonical = json.dumps([request.model_dump(mode="json"), content.profile.id, content.version,
-                            options.__dict__], sort_keys=True, ensure_ascii=False)
+                            content.registry.model_dump(mode="json"), options.__dict__],
+                           sort_keys=True, ensure_ascii=False)
     digest = hashlib.sha256(canonical.encode()).hexdigest()[:16].upper()
     return "DPA-" + "-".join(digest[i:i + 4] for i in range(0, 16, 4))
 

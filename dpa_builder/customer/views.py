@@ -1,8 +1,44 @@
-from flask import Blueprint
+"""The public DPA form: a customer fills it in and gets a DPA on record."""
+from flask import Blueprint, current_app, redirect, render_template, url_for
+
+from ..extensions import limiter
+from ..records.service import current_content, issue
+from ..request import RequestError, parse_request
+from .forms import FIELD_PATHS, DpaForm
 
 bp = Blueprint("customer", __name__)
 
 
-@bp.get("/")
+@bp.route("/", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["DPA_RATE_LIMIT"], methods=["POST"])
 def form():
-    return "todo"
+    """Show the form; on a valid submission issue the DPA and show its summary."""
+    form = DpaForm()
+    if not form.is_submitted():
+        return _render(form)
+    # The form checks CSRF, the checkbox and what it parses (dates); the Request
+    # model checks everything the customer typed.
+    form_ok = form.validate()
+    try:
+        dpa_request = parse_request(form.request_data())
+    except RequestError as exc:
+        _replace_errors(form, exc.fields)
+        return _render(form), 422
+    if not form_ok:
+        return _render(form), 422
+    record, _ = issue(dpa_request, channel="form", wants_notices=form.notices.data)
+    return redirect(url_for("records.summary", record_id=record.id), code=303)
+
+
+def _replace_errors(form: DpaForm, errors: dict[str, str]) -> None:
+    """Show the Request model's message instead of the form's on the same field."""
+    names = {path: name for name, path in FIELD_PATHS.items()}
+    for path in errors:
+        if path in names:
+            getattr(form, names[path]).errors = []
+    form.add_request_errors(errors)
+
+
+def _render(form: DpaForm):
+    profile = current_content(current_app.config["DPA_DEFAULT_PROFILE"]).profile
+    return render_template("customer/form.html", form=form, profile=profile)

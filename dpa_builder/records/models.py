@@ -30,6 +30,8 @@ class DocumentRecord(db.Model):
     docx_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     pdf_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     wants_notices: Mapped[bool] = mapped_column(default=False)  # asked for change notices
+    notice_days: Mapped[int | None] = mapped_column()  # the notice period this customer holds
+    registry_changes: Mapped[list] = mapped_column(JSON, default=list)  # change ids in its Annex III
 
     __table_args__ = (Index("ix_document_records_issued_at", "issued_at"),)
 

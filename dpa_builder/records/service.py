@@ -1,15 +1,17 @@
 """Issue a DPA: build it, store its files, record it. Also rebuild and verify."""
+import dataclasses
 import hashlib
 import secrets
-from functools import lru_cache
+from datetime import date
 
 from flask import current_app
 from sqlalchemy import or_, select
 
 from ..assembly.context import Options
-from ..content.loader import Content, load_content
+from ..content.loader import Content
 from ..extensions import db
 from ..generate import Built, build
+from ..registry import service as registry
 from ..request import Request, parse_request
 from .models import DocumentRecord
 from .storage import LocalStorage
@@ -19,10 +21,17 @@ class RebuildError(Exception):
     """A record cannot be rebuilt as it was, e.g. its content version is gone."""
 
 
-@lru_cache(maxsize=8)
 def current_content(profile: str) -> Content:
-    """Loaded once per process: every customer of one content version shares it."""
-    return load_content(profile)
+    """The published content; parsed once per process per version, shared by every customer."""
+    return registry.content_for(profile)
+
+
+def content_on(profile: str, day: date, version_id: str | None = None,
+               only: list[int] | None = None) -> tuple[Content, list]:
+    """Content with the registry as it stands on `day` (or with exactly the changes `only`)."""
+    content = registry.content_for(profile, version_id)
+    state, applied = registry.registry_for(content, day, only)
+    return dataclasses.replace(content, registry=state), applied
 
 
 def storage() -> LocalStorage:
@@ -31,10 +40,11 @@ def storage() -> LocalStorage:
 
 def issue(request: Request, *, channel: str, user_id: int | None = None,
           profile: str | None = None, options: Options = Options(),
-          formats=("docx", "pdf")) -> tuple[DocumentRecord, Built]:
+          formats=("docx", "pdf"), wants_notices: bool = False) -> tuple[DocumentRecord, Built]:
     """Build, store, then record; the record is written only once its files are safe."""
     profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
-    built = build(request, current_content(profile), formats, options)
+    content, applied = content_on(profile, date.today())
+    built = build(request, content, formats, options)
     for fmt, data in built.files.items():
         storage().save(built.sha256(fmt), fmt, data)
     document = built.document
@@ -45,18 +55,22 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         issued_by=user_id, content_version=document.content_version,
         registry_version=document.registry_version, clause_versions=document.clause_versions,
         docx_sha256=built.sha256("docx") if "docx" in built.files else None,
-        pdf_sha256=built.sha256("pdf") if "pdf" in built.files else None)
+        pdf_sha256=built.sha256("pdf") if "pdf" in built.files else None,
+        wants_notices=wants_notices,
+        notice_days=options.notice_days or content.profile.policy.notice_days,
+        registry_changes=[change.id for change in applied])
     db.session.add(record)
     db.session.commit()
     return record, built
 
 
 def rebuild(record: DocumentRecord, fmt: str) -> bytes:
-    """Build the file again from the record alone; it must match the recorded hash."""
-    content = current_content(record.profile)
-    if content.version != record.content_version:
-        raise RebuildError(f"content version {record.content_version} is no longer current "
-                           f"({content.version})")
+    """Build the file again from the record alone: its content version and registry changes."""
+    try:
+        content, _ = content_on(record.profile, date.max, record.content_version,
+                                only=record.registry_changes)
+    except LookupError:
+        raise RebuildError(f"content version {record.content_version} is not stored") from None
     built = build(parse_request(record.request), content, (fmt,), Options(**record.options))
     return built.files[fmt]
 

@@ -1,8 +1,132 @@
-from flask import Blueprint
+"""Staff pages: sign in and out, the sales desk, and the list of issued DPAs."""
+import functools
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
 
-bp = Blueprint("staff", __name__)
+from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
+                   session, url_for)
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..assembly.assemble import OptionError
+from ..assembly.context import Options
+from ..extensions import db, limiter
+from ..records.models import DocumentRecord
+from ..records.service import current_content, issue
+from ..request import RequestError, parse_request
+from .forms import DeskForm, LoginForm
+from .models import User
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")
+PER_PAGE = 50
+BAD_LOGIN = "Incorrect email or password."
 
 
-@bp.get("/staff/login")
+@functools.cache
+def _dummy_hash() -> str:
+    return generate_password_hash("not a real password")
+
+
+def utc(moment: datetime) -> datetime:
+    """Stored times are UTC; SQLite drops the zone, PostgreSQL answers in its own."""
+    return (moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None
+            else moment.astimezone(timezone.utc))
+
+
+def role_required(*roles: str):
+    """Let signed-in staff with one of these roles (or admin) through; 403 for the rest."""
+    def decorator(view):
+        @functools.wraps(view)
+        @login_required
+        def wrapped(**kwargs):
+            if not current_user.has_role(*roles):
+                abort(403)
+            return view(**kwargs)
+        return wrapped
+    return decorator
+
+
+def _home() -> str:
+    """Where signed-in staff land: the desk for sales, the list of DPAs for legal."""
+    return url_for("staff.desk" if current_user.has_role("sales") else "staff.documents")
+
+
+def safe_next(target: str | None) -> str | None:
+    """Return target if it is a path on this site, else None (no open redirect)."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return None
+    # Browsers read "\" as "/" and drop tabs and newlines: "/\evil" is "//evil".
+    if "\\" in target or any(ord(c) < 0x21 or ord(c) == 0x7f for c in target):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
+
+
+@bp.route("/login", methods=("GET", "POST"))
+@limiter.limit("10 per minute", methods=["POST"])
 def login():
-    return "todo"
+    """Sign a staff member in; the same answer whether the email or the password is wrong."""
+    if current_user.is_authenticated:
+        return redirect(_home())
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))
+        if user is None:
+            check_password_hash(_dummy_hash(), form.password.data)  # same time as a real check
+        elif user.check_password(form.password.data) and user.is_active:
+            target = safe_next(request.args.get("next"))
+            session.clear()  # a fresh session: nothing set before sign-in survives it
+            login_user(user)
+            return redirect(target or _home())
+        form.password.errors = [BAD_LOGIN]
+    return render_template("staff/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    logout_user()
+    session.clear()
+    flash("You are signed out.")
+    return redirect(url_for("staff.login"))
+
+
+@bp.route("/desk", methods=("GET", "POST"))
+@role_required("sales")
+def desk():
+    """Generate a DPA for a prospect, with the options legal allows."""
+    content = current_content(current_app.config["DPA_DEFAULT_PROFILE"])
+    form = DeskForm(content)
+    if request.method == "GET":
+        return render_template("staff/desk.html", form=form)
+    form.validate()  # number and choice parsing, the notice bounds
+    try:
+        dpa_request = parse_request(form.request_data())
+    except RequestError as exc:
+        dpa_request = None
+        form.add_request_errors(exc.fields)
+    if dpa_request is not None and not form.errors:
+        try:
+            record, _ = issue(dpa_request, channel="sales", user_id=current_user.id,
+                              options=Options(**form.option_values()))
+            return redirect(url_for("records.summary", record_id=record.id))
+        except OptionError as exc:
+            form.add_option_errors(exc.fields)
+    return render_template("staff/desk.html", form=form), 422
+
+
+@bp.get("/documents")
+@role_required("sales", "legal")
+def documents():
+    """List issued DPAs, newest first, optionally those whose company contains q."""
+    q = request.args.get("q", "").strip()[:200]
+    query = select(DocumentRecord).order_by(DocumentRecord.issued_at.desc(),
+                                            DocumentRecord.id)
+    if q:
+        pattern = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        query = query.where(DocumentRecord.company.ilike(f"%{pattern}%", escape="\\"))
+    page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+    ids = {r.issued_by for r in page.items if r.issued_by}
+    names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all())
+    return render_template("staff/documents.html", page=page, q=q, names=names,
+                           utc=utc)

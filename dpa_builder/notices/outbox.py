@@ -1,0 +1,89 @@
+"""The durable outbox: queue a notice per subscriber, claim batches, record outcomes.
+
+A worker claims a batch by moving it to `sending` with a lease (`due_at`). A
+worker that dies leaves its claim to expire, and another worker takes the
+rows it had not yet recorded as sent. Each notice is committed as sent right
+after the relay accepts it, so a crash can repeat at most the one notice in
+flight at that instant.
+"""
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import and_, func, literal, select, update
+
+from ..extensions import db
+from .models import Notice, Subscriber
+
+MAX_ATTEMPTS = 8
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _insert(table):
+    if db.engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+def queue(change_id: int, profile: str) -> int:
+    """Queue one notice of a change for every active subscriber; idempotent."""
+    active = select(literal(change_id), Subscriber.id, literal("pending"),
+                    literal(now(), Notice.due_at.type), literal(0)).where(
+        Subscriber.profile == profile, Subscriber.confirmed_at.is_not(None),
+        Subscriber.unsubscribed_at.is_(None))
+    statement = _insert(Notice.__table__).from_select(
+        ["change_id", "subscriber_id", "status", "due_at", "attempts"], active
+    ).on_conflict_do_nothing()
+    result = db.session.execute(statement)
+    db.session.commit()
+    return result.rowcount
+
+
+def claim(worker: str, batch: int, lease: timedelta) -> list[int]:
+    """Take up to `batch` due notices for this worker, in order."""
+    due = (select(Notice.id).where(Notice.status.in_(("pending", "sending")), Notice.due_at <= now())
+           .order_by(Notice.id).limit(batch))
+    if db.engine.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    result = db.session.execute(
+        update(Notice).where(Notice.id.in_(due.scalar_subquery()))
+        .values(status="sending", claimed_by=worker, due_at=now() + lease,
+                attempts=Notice.attempts + 1)
+        .returning(Notice.id))
+    ids = sorted(result.scalars())
+    db.session.commit()
+    return ids
+
+
+def mark_sent(notice_id: int, worker: str) -> None:
+    db.session.execute(update(Notice).where(and_(Notice.id == notice_id, Notice.claimed_by == worker))
+                       .values(status="sent", sent_at=now(), last_error=None))
+    db.session.commit()
+
+
+def cancel(notice_id: int, worker: str) -> None:
+    """The subscriber left after the notice was queued: do not send it."""
+    db.session.execute(update(Notice).where(and_(Notice.id == notice_id, Notice.claimed_by == worker))
+                       .values(status="cancelled"))
+    db.session.commit()
+
+
+def mark_failed(notice_id: int, worker: str, error: str) -> None:
+    """Retry later with exponential back-off, or give up after MAX_ATTEMPTS."""
+    notice = db.session.get(Notice, notice_id)
+    if notice is None or notice.claimed_by != worker:
+        return
+    notice.last_error = error[:2000]
+    if notice.attempts >= MAX_ATTEMPTS:
+        notice.status = "failed"
+    else:
+        notice.status, notice.due_at = "pending", now() + timedelta(seconds=2 ** notice.attempts)
+    db.session.commit()
+
+
+def counts() -> dict[str, int]:
+    rows = db.session.execute(select(Notice.status, func.count()).group_by(Notice.status))
+    return dict(rows.all())

@@ -1,0 +1,60 @@
+"""`dpa notify`: deliver queued notices; run several side by side on PostgreSQL."""
+import os
+import socket
+import time
+from datetime import timedelta
+from functools import lru_cache
+
+from flask import current_app
+
+from ..extensions import db
+from ..registry import service as registry
+from . import outbox
+from .mailer import Mailer
+from .message import notice_email
+from .models import Notice, Subscriber
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool = False,
+        idle_sleep: float = 2.0, die_after: int | None = None) -> int:
+    """Send due notices until none are left (or forever with `follow`); return how many.
+
+    `die_after` exits the process abruptly after that many sends, without
+    releasing anything: it is how the tests kill a worker mid-batch.
+    """
+    name, sent = worker_name(), 0
+    mailer = Mailer(current_app.config["DPA_SMTP_URL"])
+    before = lru_cache(maxsize=64)(registry.registry_before)
+    try:
+        while True:
+            ids = outbox.claim(name, batch, lease)
+            if not ids:
+                if not follow:
+                    return sent
+                time.sleep(idle_sleep)
+                continue
+            for notice_id in ids:
+                notice = db.session.get(Notice, notice_id)
+                change_record = registry.change_record(notice.change_id)
+                subscriber = db.session.get(Subscriber, notice.subscriber_id)
+                if not subscriber.active:
+                    outbox.cancel(notice_id, name)
+                    continue
+                content = registry.content_for(change_record.profile)
+                message = notice_email(change_record.change(), subscriber, content,
+                                       before(change_record.id))
+                try:
+                    mailer.send(message)
+                except Exception as exc:  # noqa: BLE001 - whatever failed, retry later
+                    outbox.mark_failed(notice_id, name, f"{type(exc).__name__}: {exc}")
+                    continue
+                outbox.mark_sent(notice_id, name)
+                sent += 1
+                if die_after is not None and sent >= die_after:
+                    os._exit(137)
+    finally:
+        mailer.close()

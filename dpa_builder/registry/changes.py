@@ -1,0 +1,105 @@
+"""Registry changes: what a change says, how it applies, when it may take effect. Pure."""
+from dataclasses import dataclass
+from datetime import date
+
+from ..content.schema import Registry, SubProcessor
+
+KINDS = ("add", "replace", "remove")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One announced addition, replacement or removal of a sub-processor.
+
+    `target` is the registry id the change removes or replaces (empty for an
+    addition); `entry` is the sub-processor it brings in (None for a removal).
+    """
+
+    id: int
+    kind: str
+    target: str
+    entry: SubProcessor | None
+    announced_on: date
+    effective_on: date
+
+    def summary(self, registry: Registry) -> str:
+        """One sentence, shared by the notice email, the public page and the feed."""
+        old = find(registry, self.target)
+        if self.kind == "add":
+            what = f"Addition of {_describe(self.entry)}"
+        elif self.kind == "replace":
+            what = f"Replacement of {_name(old, self.target)} by {_describe(self.entry)}"
+        else:
+            what = f"Removal of {_name(old, self.target)}"
+        return f"{what}, effective {long_date(self.effective_on)}."
+
+
+
+def long_date(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _name(entry: SubProcessor | None, fallback: str) -> str:
+    return f"{entry.legal_entity} ({entry.brand})" if entry else fallback
+
+
+def _describe(entry: SubProcessor) -> str:
+    return (f"{entry.legal_entity} ({entry.brand}), {entry.address}, processing in "
+            f"{entry.processing_location}: {entry.purpose.rstrip('.')}")
+
+
+def find(registry: Registry, subprocessor_id: str) -> SubProcessor | None:
+    return next((s for s in registry.subprocessors if s.id == subprocessor_id), None)
+
+
+def registry_on(registry: Registry, changes: list[Change], day: date) -> tuple[Registry, list[Change]]:
+    """The registry as it stands on `day`, and the changes applied to get there."""
+    applied = sorted((c for c in changes if c.effective_on <= day),
+                     key=lambda c: (c.effective_on, c.id))
+    entries = list(registry.subprocessors)
+    for change in applied:
+        index = next((i for i, s in enumerate(entries) if s.id == change.target), len(entries))
+        if change.kind != "add" and index < len(entries):
+            del entries[index]
+        if change.entry is not None:
+            entries.insert(index, change.entry)
+    version = max([registry.version, *(c.effective_on for c in applied)])
+    return registry.model_copy(update={"subprocessors": entries, "version": version}), applied
+
+
+def check_change(kind: str, target: str, entry: SubProcessor | None, announced_on: date,
+                 effective_on: date, registry: Registry, notice_days: int) -> dict[str, str]:
+    """Problems with a proposed change, by form field; empty when it may be announced.
+
+    `registry` is the registry as it will stand just before the change;
+    `notice_days` the longest notice period any customer holds.
+    """
+    problems = {}
+    ids = {s.id for s in registry.subprocessors}
+    if kind not in KINDS:
+        problems["kind"] = f"must be one of {', '.join(KINDS)}"
+    if kind in ("replace", "remove") and target not in ids:
+        problems["target"] = "is not a current sub-processor"
+    if kind in ("add", "replace") and entry is None:
+        problems["entry"] = "the incoming sub-processor is required"
+    if entry is not None and entry.id in ids and entry.id != target:
+        problems["entry.id"] = f"{entry.id!r} is already in the registry"
+    if entry is not None and entry.category not in {c.id for c in registry.categories}:
+        problems["entry.category"] = "is not a registry category"
+    if effective_on <= announced_on:
+        problems["effective_on"] = "must be after the announcement date"
+    elif needs_notice(kind, target, entry, registry):
+        earliest = announced_on.toordinal() + notice_days
+        if effective_on.toordinal() < earliest:
+            problems["effective_on"] = (
+                f"falls inside the {notice_days}-day notice period customers hold for providers "
+                f"that process Workspace content; the earliest is {long_date(date.fromordinal(earliest))}")
+    return problems
+
+
+def needs_notice(kind: str, target: str, entry: SubProcessor | None, registry: Registry) -> bool:
+    """Adding or replacing a provider that processes Workspace content needs full notice."""
+    if kind == "remove":
+        return False
+    old = find(registry, target)
+    return bool((entry and entry.workspace_content) or (old and old.workspace_content))

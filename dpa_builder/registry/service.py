@@ -1,0 +1,118 @@
+"""Current content and registry per profile, from stored versions and announced changes."""
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import func, select
+
+from ..content.loader import Content, content_from_files, load_content
+from ..content.schema import Registry, SubProcessor
+from ..extensions import db
+from ..records.models import DocumentRecord
+from .changes import Change, check_change, registry_on
+from .models import ContentFile, ContentVersion, RegistryChange
+
+
+class ChangeRefused(ValueError):
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
+        self.fields = fields
+
+
+@lru_cache(maxsize=32)
+def _parse(profile: str, version_id: str) -> Content:
+    version = db.session.get(ContentVersion, version_id)
+    if version is None:
+        raise LookupError(f"content version {version_id} is not stored")
+    return content_from_files(profile, version.snapshot())
+
+
+def content_for(profile: str, version_id: str | None = None) -> Content:
+    """The published content of a profile (or one stored version), parsed once per process."""
+    return _parse(profile, version_id or current_version_id(profile))
+
+
+def current_version_id(profile: str) -> str:
+    """The newest published version; the repository's files count as a version."""
+    seed(profile)
+    return db.session.scalars(select(ContentVersion.id).where(ContentVersion.profile == profile)
+                              .order_by(ContentVersion.published_at.desc()).limit(1)).one()
+
+
+@lru_cache(maxsize=8)
+def _repository(profile: str) -> Content:
+    return load_content(profile)
+
+
+def seed(profile: str) -> None:
+    """Store the repository's files as a version unless that exact version is stored."""
+    content = _repository(profile)
+    if db.session.get(ContentVersion, content.version) is None:
+        publish(profile, content.files, user_id=None, note="repository files", content=content)
+
+
+def publish(profile: str, files: dict[str, bytes], user_id: int | None, note: str,
+            content: Content | None = None) -> ContentVersion:
+    """Validate and store an immutable version; it becomes the current one."""
+    content = content or content_from_files(profile, files)  # raises ContentError
+    version = db.session.get(ContentVersion, content.version)
+    if version is None:
+        version = ContentVersion(id=content.version, profile=profile, note=note, published_by=user_id,
+                                 files=[ContentFile(path=p, data=d) for p, d in files.items()])
+        db.session.add(version)
+    else:  # publishing an earlier version again makes it current
+        version.published_at, version.published_by = func.now(), user_id
+    db.session.commit()
+    return version
+
+
+def changes(profile: str) -> list[Change]:
+    rows = db.session.scalars(select(RegistryChange).where(RegistryChange.profile == profile)
+                              .order_by(RegistryChange.effective_on, RegistryChange.id))
+    return [row.change() for row in rows]
+
+
+def change_record(change_id: int) -> RegistryChange | None:
+    return db.session.get(RegistryChange, change_id)
+
+
+def registry_for(content: Content, day: date, only: list[int] | None = None) -> tuple[Registry, list[Change]]:
+    """The registry on a day; `only` limits it to recorded change ids (for rebuilds)."""
+    known = changes(content.profile.id)
+    if only is not None:
+        known = [c for c in known if c.id in only]
+    return registry_on(content.registry, known, day)
+
+
+def registry_before(change_id: int) -> Registry:
+    """The registry as it stands just before a change takes effect."""
+    record = change_record(change_id)
+    earlier = [c for c in changes(record.profile)
+               if (c.effective_on, c.id) < (record.effective_on, record.id)]
+    return registry_on(content_for(record.profile).registry, earlier, date.max)[0]
+
+
+def longest_notice_days(profile: str) -> int:
+    """The longest notice period any customer holds: the profile's, or one sales agreed."""
+    agreed = db.session.scalar(select(func.max(DocumentRecord.notice_days))
+                               .where(DocumentRecord.profile == profile))
+    return max(content_for(profile).profile.policy.notice_days, agreed or 0)
+
+
+def announce(profile: str, kind: str, target: str, entry: dict | None, announced_on: date,
+             effective_on: date, user_id: int | None) -> RegistryChange:
+    """Validate and record a change; the caller queues its notices."""
+    try:
+        incoming = SubProcessor.model_validate(entry) if entry else None
+    except ValueError as exc:
+        raise ChangeRefused({"entry": str(exc)}) from None
+    state = registry_on(content_for(profile).registry, changes(profile), effective_on)[0]
+    problems = check_change(kind, target, incoming, announced_on, effective_on, state,
+                            longest_notice_days(profile))
+    if problems:
+        raise ChangeRefused(problems)
+    record = RegistryChange(profile=profile, kind=kind, target=target,
+                            entry=incoming.model_dump(mode="json") if incoming else None,
+                            announced_on=announced_on, effective_on=effective_on, created_by=user_id)
+    db.session.add(record)
+    db.session.commit()
+    return record

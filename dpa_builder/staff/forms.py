@@ -1,0 +1,60 @@
+"""Staff forms: sign-in, and the sales desk's DPA form with the options legal allows."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField
+from wtforms.validators import DataRequired, NumberRange, Optional
+
+from ..assembly.transfers import eu_member_states
+from ..content.loader import Content
+from ..customer.forms import DpaForm
+from ..request import country_name
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired("Enter your email.")])
+    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+
+
+class DeskForm(DpaForm):
+    """The customer's fields, worded for a prospect, plus the sales options.
+
+    The customer's "I am authorised" checkbox is dropped: sales cannot vouch for
+    the prospect's authority; the prospect's signature on the DOCX does. The
+    change-notice subscription is dropped too: only the customer may subscribe.
+    """
+
+    authorised = None
+    notices = None
+    role = RadioField("The prospect acts as", default="controller", choices=[
+        ("controller", "Controller (decides why and how the data is processed)"),
+        ("processor", "Processor (processes it on behalf of its own customers)")])
+    ai_features = BooleanField("The prospect enables AI features in its workspace")
+    notice_days = IntegerField("Notice period for sub-processor changes (days)",
+                               validators=[Optional()])
+    governing_law = SelectField("Governing law of the EU SCCs (Clauses 17 and 18)")
+
+    def __init__(self, content: Content, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        policy = content.profile.policy
+        self.notice_bounds = (policy.notice_days, policy.notice_days_max)
+        # The same bounds assemble() enforces; checked here too so that every
+        # error shows in one round, even while the request itself is invalid.
+        self.notice_days.validators = [Optional(), NumberRange(
+            *self.notice_bounds, message=f"must be between {policy.notice_days} and "
+                                         f"{policy.notice_days_max} days")]
+        self.notice_days.render_kw = {"min": policy.notice_days, "max": policy.notice_days_max,
+                                      "placeholder": str(policy.notice_days)}
+        self.fallback_law = country_name(content.profile.eu_governing_law_fallback)
+        self.governing_law.choices = [
+            ("", "The customer's own Member State"),
+            *sorted(((c, country_name(c)) for c in eu_member_states(content.authorities)),
+                    key=lambda pair: pair[1])]
+
+    def option_values(self) -> dict:
+        """The options as keyword arguments of Options; blank means the default."""
+        return {"notice_days": self.notice_days.data,
+                "governing_law": self.governing_law.data or None}
+
+    def add_option_errors(self, errors: dict[str, str]) -> None:
+        for name, message in errors.items():
+            field = getattr(self, name)
+            field.errors = [*field.errors, message]

@@ -1,0 +1,130 @@
+import re
+
+from sqlalchemy import func, select
+
+from conftest import csrf_token, docx_text, make_request, pdf_text, squash
+from dpa_builder import create_app
+from dpa_builder.extensions import db
+from dpa_builder.records.models import DocumentRecord
+
+FIELDS = ["legal_name", "address", "country", "registration_number", "contact_name",
+          "contact_email", "signatory_name", "signatory_title", "signatory_email", "workspace",
+          "ai_features", "language", "effective_date", "authorised", "notices"]
+
+
+def form_data(token, **changes):
+    """The example request as the form posts it, with fields replaced."""
+    request = make_request()
+    signatory = {f"signatory_{k}": v for k, v in request["signatory"].items()}
+    data = {**request["customer"], **signatory, "role": "controller", "workspace": "acme",
+            "language": "en", "effective_date": "2026-12-01", "authorised": "y",
+            "notices": "y", "csrf_token": token}
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def records(app):
+    with app.app_context():
+        return db.session.scalars(select(DocumentRecord)).all()
+
+
+def count(app):
+    with app.app_context():
+        return db.session.scalar(select(func.count()).select_from(DocumentRecord))
+
+
+def error_for(page, field_id):
+    match = re.search(rf'<p class="error" id="{field_id}-error">([^<]*)</p>', page)
+    return match and match.group(1)
+
+
+def test_form_renders_with_a_token_and_labelled_fields(client):
+    response = client.get("/")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and csrf_token(client, "/")
+    for name in FIELDS:
+        assert re.search(rf'<label for="{name}">[^<]+</label>', page), name
+    assert '<select id="country" name="country">' in page
+    assert '<option value="DE">Germany</option>' in page
+    for legend in ("Company", "Signatory", "Processing", "Delivery"):
+        assert f"<legend>{legend}</legend>" in page
+
+
+def test_round_trip_issues_a_dpa_with_both_files(client, app):
+    response = client.post("/", data=form_data(csrf_token(client, "/")))
+    assert response.status_code == 303
+    [record] = records(app)
+    assert response.location == f"/documents/{record.id}"
+    assert record.channel == "form" and record.wants_notices and record.country == "DE"
+    summary = client.get(response.location).get_data(as_text=True)
+    assert "Acme Robotics GmbH" in summary and record.document_id in summary
+    docx = client.get(f"/documents/{record.id}/docx").data
+    pdf = client.get(f"/documents/{record.id}/pdf").data
+    assert "Acme Robotics GmbH" in docx_text(docx)
+    assert "Acme Robotics GmbH" in squash(pdf_text(pdf))
+
+
+def test_bad_fields_are_named_next_to_each_field_and_kept(client, app):
+    data = form_data(csrf_token(client, "/"), contact_email="nope", signatory_name="",
+                     country="ZZ", legal_name="Acme & <Sons>")
+    response = client.post("/", data=data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert "email" in error_for(page, "contact_email")
+    assert error_for(page, "signatory_name") == "is required"
+    assert error_for(page, "country").startswith("must be an ISO 3166-1 alpha-2 country code")
+    assert page.count('class="error"') == 3
+    assert 'value="nope"' in page and 'value="Acme &amp; &lt;Sons&gt;"' in page
+    assert count(app) == 0
+
+
+def test_post_without_a_token_is_refused(client, app):
+    response = client.post("/", data=form_data(None))
+    assert response.status_code == 400 and "form expired" in response.get_data(as_text=True)
+    assert count(app) == 0
+
+
+def test_unchecked_authorised_is_refused(client, app):
+    response = client.post("/", data=form_data(csrf_token(client, "/"), authorised=None))
+    assert response.status_code == 422
+    assert "authorised to sign" in error_for(response.get_data(as_text=True), "authorised")
+    assert count(app) == 0
+
+
+def test_template_syntax_and_markup_come_back_literally(client, app):
+    name = "{{ 7*7 }} <script>alert(1)</script> GmbH"
+    response = client.post("/", data=form_data(csrf_token(client, "/"), legal_name=name),
+                           follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "{{ 7*7 }} &lt;script&gt;alert(1)&lt;/script&gt; GmbH" in page
+    assert "<script>" not in page
+    [record] = records(app)
+    assert name in docx_text(client.get(f"/documents/{record.id}/docx").data)
+    assert name in squash(pdf_text(client.get(f"/documents/{record.id}/pdf").data))
+
+
+def test_posts_are_rate_limited(app):
+    limited = create_app({
+        "TESTING": True, "SECRET_KEY": "test-secret", "RATELIMIT_ENABLED": True,
+        "DPA_RATE_LIMIT": "2 per minute",
+        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "DPA_STORAGE_DIR": app.config["DPA_STORAGE_DIR"]})
+    client = limited.test_client()
+    token = csrf_token(client, "/")
+    codes = [client.post("/", data=form_data(token, legal_name="")).status_code
+             for _ in range(3)]
+    assert codes == [422, 422, 429]
+    assert client.get("/").status_code == 200
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_request_larger_than_the_limit_is_refused(client, app):
+    big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = client.post("/", data=form_data(csrf_token(client, "/"), address=big))
+    assert response.status_code == 413 and count(app) == 0

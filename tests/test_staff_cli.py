@@ -1,0 +1,47 @@
+import pytest
+from click.testing import CliRunner
+
+from conftest import PASSWORD, login
+from dpa_builder.cli import main
+
+USER = ["user", "create", "--email", "Sam@DPA.example", "--name", "Sam Sales", "--role", "sales"]
+
+
+@pytest.fixture
+def dpa(app, tmp_path, monkeypatch):
+    """Run `dpa …` against the test application's database, as an operator would."""
+    monkeypatch.setenv("DPA_DATABASE_URL", app.config["SQLALCHEMY_DATABASE_URI"])
+    monkeypatch.setenv("DPA_INSTANCE_DIR", str(tmp_path / "instance"))
+    monkeypatch.setenv("DPA_RATELIMIT_STORAGE_URL", "memory://")
+    return lambda *args: CliRunner().invoke(main, list(args))
+
+
+def test_created_user_can_sign_in_and_get_a_token(app, client, dpa):
+    result = dpa(*USER, "--password", PASSWORD)
+    assert result.exit_code == 0, result.output
+    assert "created sales Sam@DPA.example" in result.output
+    assert login(client, "sam@dpa.example").request.path == "/staff/desk"
+    result = dpa("token", "create", "--email", "sam@dpa.example", "--label", "CRM")
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip()
+    assert token.startswith("dpa_")
+    response = client.get("/api/v1/dpa/none", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 404
+
+
+def test_duplicate_email_is_refused(dpa):
+    assert dpa(*USER, "--password", PASSWORD).exit_code == 0
+    result = dpa(*USER[:3], "sam@dpa.example", *USER[4:], "--password", PASSWORD)
+    assert result.exit_code == 1
+    assert "a user with email sam@dpa.example already exists" in result.output
+
+
+def test_short_password_is_refused(app, client, dpa):
+    result = dpa(*USER, "--password", "short")
+    assert result.exit_code == 2 and "use at least 12 characters" in result.output
+    assert "Incorrect email or password." in login(client, "sam@dpa.example").get_data(True)
+
+
+def test_token_for_an_unknown_user_is_refused(dpa):
+    result = dpa("token", "create", "--email", "nobody@dpa.example")
+    assert result.exit_code == 1 and "no user with email nobody@dpa.example" in result.output
