@@ -128,3 +128,10 @@ def test_request_larger_than_the_limit_is_refused(client, app):
     big = "x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
     response = client.post("/", data=form_data(csrf_token(client, "/"), address=big))
     assert response.status_code == 413 and count(app) == 0
+
+
+def test_an_unreadable_date_is_refused_not_replaced_by_today(client, app):
+    response = client.post("/", data=form_data(csrf_token(client, "/"), effective_date="1.12.26"))
+    assert response.status_code == 422
+    assert error_for(response.get_data(as_text=True), "effective_date")
+    assert count(app) == 0

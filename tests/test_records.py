@@ -80,7 +80,7 @@ def test_summary_names_the_transfer_mechanism(client, app, country, role, words)
 
 @pytest.mark.parametrize("sha, fmt", [
     ("../../etc/passwd", "docx"), ("a" * 64, "../pdf"), ("../" + "a" * 61, "pdf"),
-    ("/" + "a" * 63, "docx"), ("A" * 64, "docx"), ("a" * 64, "exe")])
+    ("/" + "a" * 63, "docx"), ("A" * 64, "docx"), ("a" * 64, "exe"), ("a" * 64 + "\n", "pdf")])
 def test_storage_refuses_names_that_are_not_hashes(tmp_path, sha, fmt):
     storage = LocalStorage(tmp_path / "documents")
     with pytest.raises(ValueError):

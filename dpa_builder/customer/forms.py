@@ -26,19 +26,20 @@ def country_choices() -> list[tuple[str, str]]:
 class DpaForm(FlaskForm):
     legal_name = StringField("Company legal name")
     address = StringField("Registered address")
-    country = SelectField("Country of establishment", choices=country_choices)
+    # The Request model checks every choice; the form only carries them.
+    country = SelectField("Country of establishment", choices=country_choices, validate_choice=False)
     registration_number = StringField("Registration number (optional)")
     contact_name = StringField("Privacy contact name (optional)")
     contact_email = EmailField("Privacy contact email")
     signatory_name = StringField("Signatory name")
     signatory_title = StringField("Signatory title")
     signatory_email = EmailField("Signatory email")
-    role = RadioField("Your company acts as", default="controller", choices=[
+    role = RadioField("Your company acts as", default="controller", validate_choice=False, choices=[
         ("controller", "Controller (you decide why and how the data is processed)"),
         ("processor", "Processor (you process it on behalf of your own customers)")])
     workspace = StringField("Workspace (optional)")
     ai_features = BooleanField("We enable AI features in our workspace")
-    language = SelectField("Language", default="en",
+    language = SelectField("Language", default="en", validate_choice=False,
                            choices=[("en", "English"), ("fr", "Français"), ("zh", "中文")])
     effective_date = DateField("Effective date (optional; default today)", validators=[Optional()])
     authorised = BooleanField("I am authorised to sign for this company", validators=[

@@ -4,7 +4,7 @@ import re
 import tempfile
 from pathlib import Path
 
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class LocalStorage:
@@ -12,7 +12,7 @@ class LocalStorage:
         self.root = Path(root)
 
     def _path(self, sha256: str, fmt: str) -> Path:
-        if not _SHA256.match(sha256) or fmt not in ("docx", "pdf"):
+        if not _SHA256.fullmatch(sha256) or fmt not in ("docx", "pdf"):
             raise ValueError("not a stored document name")
         return self.root / sha256[:2] / f"{sha256}.{fmt}"
 

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("legal", __name__, url_prefix="/legal")
