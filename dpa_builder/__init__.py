@@ -15,6 +15,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     Path(app.config["DPA_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config["DPA_PROXY_COUNT"]:
+        # Behind N trusted proxies, take the client address and scheme from their headers.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = app.config["DPA_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)

@@ -23,7 +23,9 @@ def from_environment() -> dict:
         "DPA_SMTP_URL": env("DPA_SMTP_URL", "smtp://127.0.0.1:25"),
         "DPA_MAIL_FROM": env("DPA_MAIL_FROM", ""),
         "DPA_PUBLIC_URL": public_url,
+        "RATELIMIT_ENABLED": True,  # set on every app: the limiter object is shared
         "RATELIMIT_STORAGE_URI": env("DPA_RATELIMIT_STORAGE_URL", "memory://"),
+        "DPA_PROXY_COUNT": int(env("DPA_PROXY_COUNT", "0")),
         "DPA_RATE_LIMIT": env("DPA_RATE_LIMIT", "30 per minute"),
         "MAX_CONTENT_LENGTH": int(env("DPA_MAX_REQUEST_BYTES", str(2 * 1024 * 1024))),
         "SESSION_COOKIE_SECURE": https,

@@ -2,6 +2,7 @@
 import pycountry
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
 
 from ..request import country_name
@@ -17,10 +18,14 @@ FIELD_PATHS = {
 }
 
 
-def country_choices() -> list[tuple[str, str]]:
+def choices(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def country_choices() -> list[SelectChoice]:
     countries = sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
                        key=lambda pair: pair[1])
-    return [("", "Choose a country…"), *countries]
+    return choices([("", "Choose a country…"), *countries])
 
 
 class DpaForm(FlaskForm):
@@ -34,13 +39,13 @@ class DpaForm(FlaskForm):
     signatory_name = StringField("Signatory name")
     signatory_title = StringField("Signatory title")
     signatory_email = EmailField("Signatory email")
-    role = RadioField("Your company acts as", default="controller", validate_choice=False, choices=[
+    role = RadioField("Your company acts as", default="controller", validate_choice=False, choices=choices([
         ("controller", "Controller (you decide why and how the data is processed)"),
-        ("processor", "Processor (you process it on behalf of your own customers)")])
+        ("processor", "Processor (you process it on behalf of your own customers)")]))
     workspace = StringField("Workspace (optional)")
     ai_features = BooleanField("We enable AI features in our workspace")
     language = SelectField("Language", default="en", validate_choice=False,
-                           choices=[("en", "English"), ("fr", "Français"), ("zh", "中文")])
+                           choices=choices([("en", "English"), ("fr", "Français"), ("zh", "中文")]))
     effective_date = DateField("Effective date (optional; default today)", validators=[Optional()])
     authorised = BooleanField("I am authorised to sign for this company", validators=[
         DataRequired("Please confirm that you are authorised to sign for this company.")])

@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, NumberRange, Optional
 
 from ..assembly.transfers import eu_member_states
 from ..content.loader import Content
-from ..customer.forms import DpaForm
+from ..customer.forms import DpaForm, choices
 from ..request import country_name
 
 
@@ -24,9 +24,9 @@ class DeskForm(DpaForm):
 
     authorised = None
     notices = None
-    role = RadioField("The prospect acts as", default="controller", choices=[
+    role = RadioField("The prospect acts as", default="controller", choices=choices([
         ("controller", "Controller (decides why and how the data is processed)"),
-        ("processor", "Processor (processes it on behalf of its own customers)")])
+        ("processor", "Processor (processes it on behalf of its own customers)")]))
     ai_features = BooleanField("The prospect enables AI features in its workspace")
     notice_days = IntegerField("Notice period for sub-processor changes (days)",
                                validators=[Optional()])
@@ -44,10 +44,10 @@ class DeskForm(DpaForm):
         self.notice_days.render_kw = {"min": policy.notice_days, "max": policy.notice_days_max,
                                       "placeholder": str(policy.notice_days)}
         self.fallback_law = country_name(content.profile.eu_governing_law_fallback)
-        self.governing_law.choices = [
+        self.governing_law.choices = choices([
             ("", "The customer's own Member State"),
             *sorted(((c, country_name(c)) for c in eu_member_states(content.authorities)),
-                    key=lambda pair: pair[1])]
+                    key=lambda pair: pair[1])])
 
     def option_values(self) -> dict:
         """The options as keyword arguments of Options; blank means the default."""
