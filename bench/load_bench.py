@@ -15,6 +15,10 @@ raised out of the way. Then, in one run:
 Reports throughput, p50/p95 latencies, errors, and compares the load p95 with
 the single latency: under fair queueing, 20 clients on 2 workers wait about
 single x 20 / 2, so p95 / (single x 20 / 2) near 1 means no added overhead.
+A submission's latency is POST / plus the redirected GET of its summary, as a
+browser sees it; with sync workers that GET queues behind other clients'
+POSTs, so "POST alone" (to the redirect) is reported too. Server CPU per DPA
+and the load average before the run tell whether other work skewed it.
 Finally counts this run's rows in document_records, which must equal the
 successful submissions (none lost, none doubled). Writes
 bench/results/load.json; exits 1 on a lost record or any error.
@@ -30,6 +34,7 @@ import json
 import math
 import os
 import re
+import resource
 import secrets
 import signal
 import socket
@@ -280,6 +285,9 @@ def main() -> int:
         port = free_port()
         env = server_environment(instance, database_url, port)
         migrate(env)
+        loadavg = os.getloadavg()
+        children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        self_before = resource.getrusage(resource.RUSAGE_SELF)
         server = Gunicorn(env, port, args.workers, Path(tmp) / "gunicorn.log")
         try:
             server.wait_ready()
@@ -294,6 +302,12 @@ def main() -> int:
                                      args.max_seconds, args.timeout)
         finally:
             server.stop()
+        # Gunicorn and its workers, once reaped, count as our children.
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        server_cpu = (children.ru_utime + children.ru_stime
+                      - children_before.ru_utime - children_before.ru_stime)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        client_cpu = own.ru_utime + own.ru_stime - self_before.ru_utime - self_before.ru_stime
         stored = records_of_run(database_url, prefix)
         server_log = server.tail()
 
@@ -314,6 +328,9 @@ def main() -> int:
         "get_form_p50_s": percentile(load.get_form, 50), "get_form_p95_s": percentile(load.get_form, 95),
         "single_submit_median_s": single_submit, "single_submit_samples": single.submit,
         "single_get_form_median_s": statistics.median(single.get_form) if single.get_form else None,
+        "throughput_over_ideal": len(load.ok) / wall / (args.workers / single_submit),
+        "server_cpu_s": server_cpu, "server_cpu_per_dpa_s": server_cpu / max(1, len(issued)),
+        "client_cpu_s": client_cpu, "loadavg_before": loadavg, "cpus": os.cpu_count(),
         "p95_over_fair_share": p95 / fair, "p95_over_single": p95 / single_submit,
         "engine_s": engine, "errors": errors, "error_examples": warm.examples + single.examples
         + load.examples, "issued_ok": len(issued), "rows": sum(stored.values()),
@@ -330,7 +347,8 @@ def main() -> int:
         f"  submissions ok {len(load.ok)} of {load.attempted}, errors "
         f"{sum(load.errors.values())}" + (f" {load.errors}" if load.errors else ""),
         f"  throughput     {results['throughput_dpa_per_s']:.2f} DPAs/s "
-        f"({results['throughput_http_per_s']:.2f} HTTP requests/s) over {wall:.1f} s",
+        f"({results['throughput_http_per_s']:.2f} HTTP requests/s) over {wall:.1f} s; "
+        f"{results['throughput_over_ideal']:.2f} of {args.workers} workers / single",
         f"  submit latency p50 {ms(p50)}   p95 {ms(p95)}   max {ms(results['submit_max_s'] or 0)}"
         "   (POST / + redirect + summary page)",
         f"  POST alone     p50 {ms(results['post_p50_s'])}   p95 {ms(results['post_p95_s'])}"
@@ -343,6 +361,9 @@ def main() -> int:
         f"{results['p95_over_fair_share']:.2f}   (1 = fair queueing, no added cost under load)",
         f"  p95 / single = {results['p95_over_single']:.1f}",
     ]
+    lines.append(f"cpu: server {server_cpu:.1f} s ({results['server_cpu_per_dpa_s'] * 1000:.0f} ms per DPA"
+                 f" issued), bench clients {client_cpu:.1f} s; {os.cpu_count()} CPUs, load average "
+                 f"{loadavg[0]:.2f} before the run (other work on the machine skews every figure)")
     if engine:
         both = engine.get("ours_docx", 0) + engine.get("ours_pdf", 0)
         lines.append(f"engine alone (bench/results/generate.json, warm): DOCX {ms(engine.get('ours_docx', 0))}"

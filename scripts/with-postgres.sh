@@ -55,12 +55,11 @@ fi
 PGTMP=$(mktemp -d "${TMPDIR:-/tmp}/dpa-pg.XXXXXX")
 PGDATA_DIR="$PGTMP/data"
 PGLOG="$PGTMP/server.log"
-STARTED=""
 
 cleanup() {
   status=$?
   trap - EXIT INT TERM HUP
-  if [ -n "$STARTED" ]; then
+  if [ -f "$PGDATA_DIR/postmaster.pid" ]; then  # also after a start that timed out
     (cd "$PGTMP" && as_owner "$BINDIR/pg_ctl" -D "$PGDATA_DIR" -m fast -w -t 60 stop \
       >/dev/null 2>&1) ||
       (cd "$PGTMP" && as_owner "$BINDIR/pg_ctl" -D "$PGDATA_DIR" -m immediate -w stop \
@@ -92,7 +91,8 @@ fi
 rm -f "$PGTMP/pwfile"
 
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' \
+    2>/dev/null || echo $((20000 + RANDOM % 40000))
 }
 
 # The port is free when chosen but could be taken before the server binds it:
@@ -113,7 +113,6 @@ logging_collector = off
 EOF
   if (cd "$PGTMP" && as_owner "$BINDIR/pg_ctl" -D "$PGDATA_DIR" -l "$PGLOG" -w -t 60 start \
       >/dev/null 2>&1); then
-    STARTED=1
     break
   fi
   if [ "$attempt" -eq 5 ]; then

@@ -181,3 +181,15 @@ def api_token(app, user: User) -> str:
         db.session.add(record)
         db.session.commit()
         return plain
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "db: uses the database (the app fixture); "
+                            "`make test` reruns these on PostgreSQL")
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test that uses the `app` fixture, directly or not, as `db`."""
+    for item in items:
+        if "app" in getattr(item, "fixturenames", ()):
+            item.add_marker("db")

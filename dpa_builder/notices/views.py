@@ -1,3 +1,109 @@
-from flask import Blueprint
+"""Subscribe to change notices (double opt-in), unsubscribe in one click, object to a change."""
+from datetime import date
+
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_wtf import FlaskForm
+
+from ..content.loader import available_profiles
+from ..extensions import csrf, db, limiter
+from ..registry import service as registry
+from ..registry.changes import long_date
+from . import subscriptions
+from .forms import ObjectionForm, SubscribeForm
+from .models import Objection, Subscriber
 
 bp = Blueprint("notices", __name__)
+
+
+def _rate_limit() -> str:
+    return current_app.config["DPA_RATE_LIMIT"]
+
+
+def _address() -> str:
+    return "subscribe:" + (request.form.get("email") or "").strip().lower()
+
+
+@bp.post("/subscriptions")
+@limiter.limit(_rate_limit)
+@limiter.limit("5 per hour", key_func=_address)  # nobody can flood one inbox with confirmations
+def subscribe():
+    form = SubscribeForm()
+    profile = form.profile.data
+    if profile not in available_profiles():
+        profile = form.profile.data = current_app.config["DPA_DEFAULT_PROFILE"]
+    if form.validate():
+        try:
+            subscriptions.subscribe(form.email.data, profile, source="page", must_send=True)
+        except ValueError as exc:
+            form.email.errors = [str(exc)]
+        except subscriptions.NotSent:
+            return render_template("notices/message.html", title="Please try again later", text=(
+                "We could not send the confirmation email just now. Please try again in a few "
+                "minutes."), args=_args(profile)), 503
+        else:
+            # The same answer whether or not the address was already subscribed.
+            return render_template("notices/check_inbox.html", email=form.email.data,
+                                   args=_args(profile))
+    return render_template("notices/subscribe.html", form=form, args=_args(profile)), 422
+
+
+@bp.route("/subscriptions/confirm/<token>", methods=["GET", "POST"])
+def confirm(token: str):
+    """GET only shows a button: link scanners follow links but do not press buttons."""
+    subscriber = _subscriber(token)
+    form = FlaskForm()
+    if form.validate_on_submit():
+        subscriptions.confirm(subscriber)
+        return render_template("notices/message.html", title="Subscription confirmed", text=(
+            f"{subscriber.email} will receive notice of sub-processor changes."),
+            args=_args(subscriber.profile))
+    return render_template("notices/confirm.html", form=form, subscriber=subscriber)
+
+
+@bp.route("/subscriptions/unsubscribe/<token>", methods=["GET", "POST"])
+@csrf.exempt
+def unsubscribe(token: str):
+    """Mail clients POST `List-Unsubscribe=One-Click` (RFC 8058) with no session, hence
+    no CSRF token: the token in the address is the credential."""
+    subscriber = _subscriber(token)
+    if request.method == "POST":
+        subscriptions.unsubscribe(subscriber)
+        return render_template("notices/message.html", title="Unsubscribed", text=(
+            f"{subscriber.email} will receive no more sub-processor change notices."),
+            args=_args(subscriber.profile))
+    return render_template("notices/unsubscribe.html", subscriber=subscriber)
+
+
+@bp.route("/objections/<int:change_id>/<token>", methods=["GET", "POST"], endpoint="object")
+@limiter.limit(_rate_limit, methods=["POST"])
+def object_to_change(change_id: int, token: str):
+    subscriber = _subscriber(token)
+    record = registry.change_record(change_id)
+    if record is None or record.profile != subscriber.profile:
+        abort(404)
+    change = record.change()
+    profile = registry.content_for(record.profile).profile
+    page = dict(change=change, summary=change.summary(registry.registry_before(change.id)),
+                profile=profile, policy=profile.policy, long_date=long_date)
+    if date.today() >= change.effective_on:
+        return render_template("notices/object.html", closed=True, **page), 410
+    form = ObjectionForm(email=subscriber.email)
+    if form.validate_on_submit():
+        objection = Objection(change_id=change.id, subscriber_id=subscriber.id, company=form.company.data,
+                              name=form.name.data, email=form.email.data, reason=form.reason.data)
+        db.session.add(objection)
+        db.session.commit()
+        return render_template("notices/objected.html", objection=objection, **page)
+    return render_template("notices/object.html", form=form, closed=False,
+                           **page), 422 if form.is_submitted() else 200
+
+
+def _subscriber(token: str) -> Subscriber:
+    subscriber = subscriptions.by_token(token) if len(token) <= 64 else None
+    if subscriber is None:
+        abort(404)
+    return subscriber
+
+
+def _args(profile: str) -> dict:
+    return {} if profile == current_app.config["DPA_DEFAULT_PROFILE"] else {"profile": profile}

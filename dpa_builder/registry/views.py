@@ -2,7 +2,7 @@
 from datetime import date
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, jsonify, render_template, request
+from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 
 from ..content.loader import available_profiles
 from ..notices.forms import SubscribeForm
@@ -48,7 +48,12 @@ def _args(profile: str) -> dict:
 def page():
     state = _state(_profile())
     form = SubscribeForm(profile=state["profile"].id)
-    return render_template("registry/page.html", form=form, long_date=long_date, **state)
+    response = current_app.make_response(
+        render_template("registry/page.html", form=form, long_date=long_date, **state))
+    # Feed discovery that works whatever the base layout's <head> holds (RFC 8288).
+    feed = url_for("registry.feed", **state["args"])
+    response.headers["Link"] = f'<{feed}>; rel="alternate"; type="application/atom+xml"'
+    return response
 
 
 @bp.get("/subprocessors.json")

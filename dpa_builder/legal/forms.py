@@ -1,0 +1,108 @@
+"""Legal's forms: a clause file, a DOCX template, a sub-processor change."""
+from datetime import date
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
+                     TextAreaField)
+from wtforms.validators import DataRequired, Length, Optional
+
+from pydantic import ValidationError
+
+from ..content.schema import Registry, SubProcessor
+
+NOTE = "Note for the publish history (required to publish)"
+# Fields of the incoming sub-processor, by SubProcessor field name.
+ENTRY_FIELDS = {"id": "entry_id", "brand": "brand", "legal_entity": "legal_entity",
+                "address": "address", "country": "country",
+                "processing_location": "processing_location", "category": "category",
+                "purpose": "purpose", "workspace_content": "workspace_content",
+                "opt_in": "opt_in", "since": "since"}
+PATTERNS = {"id": "use lower-case letters, digits, - and _ only",
+            "country": "must be a two-letter ISO country code, e.g. DE"}
+
+
+class ClauseForm(FlaskForm):
+    text = TextAreaField("Clause file (YAML)", validators=[DataRequired("The file cannot be empty.")],
+                         render_kw={"rows": 28, "spellcheck": "false"})
+    proof = HiddenField()  # set by a successful preview of exactly this text
+    note = StringField(NOTE, validators=[Length(max=500)])
+    preview = SubmitField("Preview")
+    publish = SubmitField("Publish")
+
+
+class TemplateForm(FlaskForm):
+    upload = FileField("DOCX template")
+    staged = HiddenField()  # SHA-256 of the checked upload, kept until it is published
+    note = StringField(NOTE, validators=[Length(max=500)])
+    check = SubmitField("Check the template")
+    publish = SubmitField("Publish")
+
+
+class ChangeForm(FlaskForm):
+    kind = SelectField("Change", choices=[("add", "Add a sub-processor"),
+                                          ("replace", "Replace a sub-processor"),
+                                          ("remove", "Remove a sub-processor")])
+    target = SelectField("Sub-processor replaced or removed", validate_choice=False)
+    entry_id = StringField("Id (lower case, e.g. hetzner)")
+    brand = StringField("Brand")
+    legal_entity = StringField("Full legal entity")
+    address = StringField("Address")
+    country = StringField("Country (ISO 3166-1 alpha-2, e.g. DE)")
+    processing_location = StringField("Processing location")
+    category = SelectField("Category", validate_choice=False)
+    purpose = TextAreaField("Service and purpose", render_kw={"rows": 3})
+    workspace_content = BooleanField("Processes Workspace content")
+    opt_in = BooleanField("Opt-in (engaged only for customers who enable it)")
+    since = DateField("Engaged since (blank: the effective date)", validators=[Optional()])
+    announced_on = DateField("Announced on", default=date.today,
+                             validators=[DataRequired("Enter the announcement date.")])
+    effective_on = DateField("Takes effect on", validators=[DataRequired("Enter the effective date.")])
+
+    def __init__(self, registry: Registry, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target.choices = [("", "— (none: an addition)")] + [
+            (s.id, f"{s.legal_entity} ({s.brand}), {s.id}") for s in registry.subprocessors]
+        self.category.choices = [(c.id, c.title) for c in registry.categories]
+
+    def validate_announced_on(self, field):
+        # Notices go out now; a back-dated announcement would shorten the notice period.
+        if field.data and field.data < date.today():
+            raise ValueError("cannot be in the past: the notices go out today")
+
+    def entry(self) -> dict | None:
+        """The incoming sub-processor as the registry stores it; None for a removal."""
+        if self.kind.data == "remove":
+            return None
+        values = {name: getattr(self, field).data for name, field in ENTRY_FIELDS.items()}
+        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+        values["country"] = values["country"].upper()
+        values["since"] = values["since"] or self.effective_on.data
+        return values
+
+    def check_entry(self) -> bool:
+        """Check the incoming sub-processor field by field, before the change itself."""
+        entry = self.entry()
+        try:
+            entry is None or SubProcessor.model_validate(entry)
+        except ValidationError as exc:
+            self.add_errors({f"entry.{e['loc'][0]}": _message(e) for e in exc.errors() if e["loc"]})
+            return False
+        return True
+
+    def add_errors(self, errors: dict[str, str]) -> None:
+        """Show each problem next to its field: "entry.category" goes to category."""
+        for key, message in errors.items():
+            name = key.removeprefix("entry.")
+            field = getattr(self, ENTRY_FIELDS.get(name, name) if key != "entry" else "entry_id",
+                            None)
+            target = field if field is not None else self.kind
+            target.errors = [*target.errors, message]
+
+
+def _message(error: dict) -> str:
+    if error["type"] == "string_too_short":
+        return "is required"
+    if error["type"] == "string_pattern_mismatch":
+        return PATTERNS.get(error["loc"][0], error["msg"])
+    return error["msg"]
