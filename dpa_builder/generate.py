@@ -1,7 +1,5 @@
 """Build a DPA's files from a request: the one path the CLI, the web and the API share."""
 import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +7,7 @@ from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
 from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content
+from .files import write_atomically
 from .request import Request
 
 RENDERERS = ("docx", "pdf")
@@ -40,18 +39,8 @@ def build(request: Request, content: Content, formats=("docx", "pdf"),
 
 
 def write_files(built: Built, out_dir: Path) -> dict[str, Path]:
-    """Write each file atomically: a reader never sees half a document."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {}
-    for fmt, data in built.files.items():
-        target = out_dir / f"{built.document.id}.{fmt}"
-        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".tmp-", suffix=f".{fmt}")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        paths[fmt] = target
+    """Write each file atomically, named by the document id."""
+    paths = {fmt: out_dir / f"{built.document.id}.{fmt}" for fmt in built.files}
+    for fmt, path in paths.items():
+        write_atomically(path, built.files[fmt])
     return paths

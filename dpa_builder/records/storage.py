@@ -1,8 +1,8 @@
 """Content-addressed file storage: a document's bytes are kept under their SHA-256."""
-import os
 import re
-import tempfile
 from pathlib import Path
+
+from ..files import write_atomically
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -19,17 +19,8 @@ class LocalStorage:
     def save(self, sha256: str, fmt: str, data: bytes) -> None:
         """Write atomically; identical bytes are stored once."""
         target = self._path(sha256, fmt)
-        if target.exists():
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        if not target.exists():
+            write_atomically(target, data)
 
     def load(self, sha256: str, fmt: str) -> bytes | None:
         path = self._path(sha256, fmt)
