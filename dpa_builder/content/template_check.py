@@ -162,7 +162,7 @@ def _jinja_line(place: Place, places: list[Place]) -> str:
                                    or (other.cell is not None and other.cell is place.cell
                                        and "{%tc " in other.text)):
             return ""  # docxtpl replaces the whole row or cell by the other tag
-    text = place.text.replace("\n", " ")
+    text = re.sub(r"[\r\n]", " ", place.text)  # one paragraph, one line
     text = re.sub(r"{%\s*(?:colspan|cellbg)\s+([^%]*)%}", r"{{ \1 }}", text)
     text = re.sub(r"{%\s*[vh]m\s*%}", "", text)
     for y in ("tr", "tc", "p"):
@@ -180,7 +180,7 @@ def _check_syntax(places: list[Place], env: Environment) -> list[str]:
     try:
         env.compile(_source(places))
     except TemplateSyntaxError as exc:
-        message, place = exc.message, places[min(exc.lineno, len(places)) - 1]
+        message, place = exc.message, places[min(exc.lineno or 1, len(places)) - 1]
         if message.startswith("Unexpected end of template"):
             message, place = "this block is never closed. " + message, _unclosed(places)
         return [f"{place}: {message}"]
@@ -203,7 +203,7 @@ def _check_names(places: list[Place], env: Environment) -> list[str]:
     found: list[tuple[int, str]] = []
     scope = {name: ANY for name in env.globals} | {"document": DOCUMENT}
     _visit(env.parse(_source(places)), scope, found)
-    return [f"{places[line - 1]}: unknown variable {name}" for line, name in found]
+    return [f"{places[line - 1]}: unknown variable {name}" for line, name in dict.fromkeys(found)]
 
 
 def _visit(node, scope: dict, found: list) -> str:
@@ -280,10 +280,10 @@ def _check_sample(data: bytes, content: Content) -> list[str]:
         return [f"the sample DPA does not render: {type(exc).__name__}: {exc}"]
     problems = [f"the sample DPA keeps template syntax in {place}" for place in rendered
                 if any(s in place.text for s in LEFTOVER_SYNTAX)]
-    shown = " ".join(" ".join(place.text for place in rendered).split())
+    shown = " ".join(" ".join(place.text for place in rendered).split()).casefold()
     missing = [text for block in built.document.blocks
                for text in (block.text, *block.columns, *(c for row in block.rows for c in row))
-               if text and " ".join(text.split()) not in shown]
+               if text and " ".join(text.split()).casefold() not in shown]
     if missing:
         problems.append(f"the sample DPA leaves out {len(missing)} text(s) of the document, "
                         f"e.g. {missing[0][:60]!r}: the template must lay out every block kind")

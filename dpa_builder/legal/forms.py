@@ -3,13 +3,13 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
+from pydantic import ValidationError as EntryError
 from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
                      TextAreaField)
-from wtforms.validators import DataRequired, Length, Optional
-
-from pydantic import ValidationError
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..content.schema import Registry, SubProcessor
+from ..customer.forms import choices
 
 NOTE = "Note for the publish history (required to publish)"
 # Fields of the incoming sub-processor, by SubProcessor field name.
@@ -40,9 +40,9 @@ class TemplateForm(FlaskForm):
 
 
 class ChangeForm(FlaskForm):
-    kind = SelectField("Change", choices=[("add", "Add a sub-processor"),
-                                          ("replace", "Replace a sub-processor"),
-                                          ("remove", "Remove a sub-processor")])
+    kind = SelectField("Change", choices=choices([("add", "Add a sub-processor"),
+                                                  ("replace", "Replace a sub-processor"),
+                                                  ("remove", "Remove a sub-processor")]))
     target = SelectField("Sub-processor replaced or removed", validate_choice=False)
     entry_id = StringField("Id (lower case, e.g. hetzner)")
     brand = StringField("Brand")
@@ -61,14 +61,14 @@ class ChangeForm(FlaskForm):
 
     def __init__(self, registry: Registry, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.target.choices = [("", "— (none: an addition)")] + [
-            (s.id, f"{s.legal_entity} ({s.brand}), {s.id}") for s in registry.subprocessors]
-        self.category.choices = [(c.id, c.title) for c in registry.categories]
+        self.target.choices = choices([("", "— (none: an addition)")] + [
+            (s.id, f"{s.legal_entity} ({s.brand}), {s.id}") for s in registry.subprocessors])
+        self.category.choices = choices((c.id, c.title) for c in registry.categories)
 
     def validate_announced_on(self, field):
         # Notices go out now; a back-dated announcement would shorten the notice period.
         if field.data and field.data < date.today():
-            raise ValueError("cannot be in the past: the notices go out today")
+            raise ValidationError("cannot be in the past: the notices go out today")
 
     def entry(self) -> dict | None:
         """The incoming sub-processor as the registry stores it; None for a removal."""
@@ -85,7 +85,7 @@ class ChangeForm(FlaskForm):
         entry = self.entry()
         try:
             entry is None or SubProcessor.model_validate(entry)
-        except ValidationError as exc:
+        except EntryError as exc:
             self.add_errors({f"entry.{e['loc'][0]}": _message(e) for e in exc.errors() if e["loc"]})
             return False
         return True

@@ -4,13 +4,13 @@ from datetime import date
 
 from sqlalchemy import and_, func, select
 
-from ..content.loader import available_profiles
+from ..content.loader import ContentError, available_profiles
 from ..extensions import db
 from ..notices.models import Objection
 from ..records.models import DocumentRecord
 from ..registry import service as registry
 from ..registry.changes import Change, registry_on
-from ..registry.models import ContentVersion
+from ..registry.models import Publication
 from ..staff.models import User
 
 
@@ -28,14 +28,26 @@ class StaleRow:
     clauses: list[tuple[str, int, int | None]]  # clause id, version held, current version
 
 
+def profiles() -> tuple[list[str], dict[str, list[str]]]:
+    """Profiles whose content loads, and the problems of those that do not (e.g. unset settings)."""
+    loaded, broken = [], {}
+    for profile in available_profiles():
+        try:
+            registry.content_for(profile)
+            loaded.append(profile)
+        except ContentError as exc:
+            broken[profile] = exc.problems
+    return loaded, broken
+
+
 def user_names() -> dict[int, str]:
     return dict(db.session.execute(select(User.id, User.name)).all())
 
 
-def history() -> list[ContentVersion]:
+def history() -> list[Publication]:
     """Every publish, newest first."""
-    return db.session.scalars(select(ContentVersion).order_by(
-        ContentVersion.published_at.desc(), ContentVersion.id)).all()
+    return db.session.scalars(select(Publication).order_by(
+        Publication.published_at.desc(), Publication.id.desc())).all()
 
 
 def change_rows(profile: str) -> list[ChangeRow]:

@@ -59,8 +59,8 @@ def clause_preview(profile: str, current: Content, path: str, text: str) -> Prev
             problems += [p for p in exc.problems if p not in problems]
             continue
         if first is None and before != after:
-            first = (f"a customer in {country_name(country)}, acting as {role}, AI features "
-                     f"{'on' if ai else 'off'}", diff_rows(before, after))
+            first = (f"a sample customer from {country_name(country)} ({country}) acting as "
+                     f"{role}, AI features {'on' if ai else 'off'}", diff_rows(before, after))
     if problems:
         return Preview(problems)
     return Preview([], *(first or ("every sample customer", [])))

@@ -16,7 +16,7 @@ from ..notices.outbox import queue
 from ..records.storage import LocalStorage
 from ..registry import service as registry
 from ..registry.changes import registry_on
-from ..registry.models import ContentVersion
+from ..registry.models import Publication
 from ..staff.views import role_required, utc
 from . import overview
 from .forms import ChangeForm, ClauseForm, TemplateForm
@@ -32,8 +32,8 @@ def _profile(profile: str) -> str:
     return profile
 
 
-def _published(version: ContentVersion) -> str:
-    flash(f"Published content version {version.id}; the next DPA is built from it.")
+def _published(publication: Publication) -> str:
+    flash(f"Published content version {publication.version_id}; the next DPA is built from it.")
     return redirect(url_for("legal.index"))
 
 
@@ -41,11 +41,12 @@ def _published(version: ContentVersion) -> str:
 @role_required("legal")
 def index():
     """Current versions, every publish, registry changes and objections, for every profile."""
-    profiles = available_profiles()
+    profiles, broken = overview.profiles()
     changes = [row for profile in profiles for row in overview.change_rows(profile)]
+    current = {p: registry.current_publication(p) for p in profiles}
     return render_template(
-        "legal/index.html", profiles=profiles, history=overview.history(), changes=changes,
-        current={p: db.session.get(ContentVersion, registry.current_version_id(p)) for p in profiles},
+        "legal/index.html", profiles=profiles, broken=broken, current=current, changes=changes,
+        history=overview.history(),
         files={p: sorted(filter(editable, registry.content_for(p).files)) for p in profiles},
         objections=overview.objections({row.change.id: row.summary for row in changes}),
         names=overview.user_names(), today=date.today(), utc=utc)
@@ -97,8 +98,10 @@ def template(profile: str):
     content = registry.content_for(_profile(profile))
     form = TemplateForm()
     page = dict(form=form, profile=profile, max_mb=MAX_BYTES // 1024 // 1024)
-    if request.method == "GET" or not form.validate():
-        return render_template("legal/template.html", **page), 200 if request.method == "GET" else 422
+    if request.method == "GET":
+        return render_template("legal/template.html", **page)
+    if not form.validate():
+        return render_template("legal/template.html", **page), 422
     if form.publish.data:
         return _publish_template(profile, content, form, page)
     if form.upload.data is None:

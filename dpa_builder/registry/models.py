@@ -1,7 +1,7 @@
 """Stored content versions and announced registry changes."""
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..content.schema import SubProcessor
@@ -18,14 +18,26 @@ class ContentVersion(db.Model):
     id: Mapped[str] = mapped_column(String(40), primary_key=True)  # the content digest
     profile: Mapped[str] = mapped_column(String(40), index=True)
     parent_id: Mapped[str | None] = mapped_column(String(40))
-    note: Mapped[str] = mapped_column(Text, default="")
-    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     files: Mapped[list["ContentFile"]] = relationship(cascade="all, delete-orphan",
                                                      order_by="ContentFile.path")
 
     def snapshot(self) -> dict[str, bytes]:
         return {f.path: f.data for f in self.files}
+
+
+class Publication(db.Model):
+    """Each time a version was made current: who, when, why. The newest one is in force."""
+
+    __tablename__ = "content_publications"
+    __table_args__ = (Index("ix_content_publications_profile_at", "profile", "published_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version_id: Mapped[str] = mapped_column(ForeignKey("content_versions.id"))
+    profile: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ContentFile(db.Model):

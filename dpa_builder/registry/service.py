@@ -9,7 +9,7 @@ from ..content.schema import Registry, SubProcessor
 from ..extensions import db
 from ..records.models import DocumentRecord
 from .changes import Change, check_change, registry_on
-from .models import ContentFile, ContentVersion, RegistryChange
+from .models import ContentFile, ContentVersion, Publication, RegistryChange
 
 
 class ChangeRefused(ValueError):
@@ -31,11 +31,16 @@ def content_for(profile: str, version_id: str | None = None) -> Content:
     return _parse(profile, version_id or current_version_id(profile))
 
 
-def current_version_id(profile: str) -> str:
-    """The newest published version; the repository's files count as a version."""
+def current_publication(profile: str) -> Publication:
+    """The newest publication is in force; the repository's files count as one."""
     seed(profile)
-    return db.session.scalars(select(ContentVersion.id).where(ContentVersion.profile == profile)
-                              .order_by(ContentVersion.published_at.desc()).limit(1)).one()
+    return db.session.scalars(select(Publication).where(Publication.profile == profile)
+                              .order_by(Publication.published_at.desc(), Publication.id.desc())
+                              .limit(1)).one()
+
+
+def current_version_id(profile: str) -> str:
+    return current_publication(profile).version_id
 
 
 @lru_cache(maxsize=8)
@@ -44,25 +49,25 @@ def _repository(profile: str) -> Content:
 
 
 def seed(profile: str) -> None:
-    """Store the repository's files as a version unless that exact version is stored."""
+    """Publish the repository's files unless that exact version is stored."""
     content = _repository(profile)
     if db.session.get(ContentVersion, content.version) is None:
         publish(profile, content.files, user_id=None, note="repository files", content=content)
 
 
 def publish(profile: str, files: dict[str, bytes], user_id: int | None, note: str,
-            content: Content | None = None) -> ContentVersion:
-    """Validate and store an immutable version; it becomes the current one."""
+            content: Content | None = None) -> Publication:
+    """Validate and store an immutable version (once), and record this publication of it."""
     content = content or content_from_files(profile, files)  # raises ContentError
-    version = db.session.get(ContentVersion, content.version)
-    if version is None:
-        version = ContentVersion(id=content.version, profile=profile, note=note, published_by=user_id,
-                                 files=[ContentFile(path=p, data=d) for p, d in files.items()])
-        db.session.add(version)
-    else:  # publishing an earlier version again makes it current
-        version.published_at, version.published_by = func.now(), user_id
+    if db.session.get(ContentVersion, content.version) is None:
+        db.session.add(ContentVersion(
+            id=content.version, profile=profile,
+            files=[ContentFile(path=p, data=d) for p, d in files.items()]))
+    publication = Publication(version_id=content.version, profile=profile, note=note,
+                              published_by=user_id)
+    db.session.add(publication)
     db.session.commit()
-    return version
+    return publication
 
 
 def changes(profile: str) -> list[Change]:
@@ -105,6 +110,8 @@ def announce(profile: str, kind: str, target: str, entry: dict | None, announced
         incoming = SubProcessor.model_validate(entry) if entry else None
     except ValueError as exc:
         raise ChangeRefused({"entry": str(exc)}) from None
+    if announced_on < date.today():
+        raise ChangeRefused({"announced_on": "must not be in the past: notice runs from the day it is sent"})
     state = registry_on(content_for(profile).registry, changes(profile), effective_on)[0]
     problems = check_change(kind, target, incoming, announced_on, effective_on, state,
                             longest_notice_days(profile))

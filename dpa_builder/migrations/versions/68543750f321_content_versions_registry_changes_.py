@@ -35,14 +35,25 @@ def upgrade():
     sa.Column('id', sa.String(length=40), nullable=False),
     sa.Column('profile', sa.String(length=40), nullable=False),
     sa.Column('parent_id', sa.String(length=40), nullable=True),
-    sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('published_by', sa.Integer(), nullable=True),
-    sa.Column('published_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['published_by'], ['users.id'], ),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('content_versions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_content_versions_profile'), ['profile'], unique=False)
+
+    op.create_table('content_publications',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('version_id', sa.String(length=40), nullable=False),
+    sa.Column('profile', sa.String(length=40), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.Column('published_by', sa.Integer(), nullable=True),
+    sa.Column('published_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['version_id'], ['content_versions.id'], ),
+    sa.ForeignKeyConstraint(['published_by'], ['users.id'], ),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('content_publications', schema=None) as batch_op:
+        batch_op.create_index('ix_content_publications_profile_at', ['profile', 'published_at'], unique=False)
 
     op.create_table('registry_changes',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -129,6 +140,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_registry_changes_effective_on'))
 
     op.drop_table('registry_changes')
+    with op.batch_alter_table('content_publications', schema=None) as batch_op:
+        batch_op.drop_index('ix_content_publications_profile_at')
+
+    op.drop_table('content_publications')
     with op.batch_alter_table('content_versions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_content_versions_profile'))
 
