@@ -42,7 +42,8 @@ def _formats(value: str) -> tuple[str, ...]:
 class LazyGroup(click.Group):
     """Import a command's module only when it runs: `dpa generate` stays quick to start."""
 
-    lazy = {"user": "dpa_builder.staff.cli:user", "token": "dpa_builder.staff.cli:token"}
+    lazy = {"user": "dpa_builder.staff.cli:user", "token": "dpa_builder.staff.cli:token",
+            "notify": "dpa_builder.notices.cli:notify"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])
