@@ -48,3 +48,14 @@ bench-load: setup
 bench-load-pg: setup
 	bash scripts/with-postgres.sh sh -c 'DPA_BENCH_DATABASE_URL="$$DPA_TEST_DATABASE_URL" \
 	  exec .venv/bin/python bench/load_bench.py "$$@"' _ $(BENCH_ARGS)
+
+# Queue and send notices to 10,000 subscribers with 1 and 4 `dpa notify` workers
+# against an SMTP sink on loopback; bench-notify-pg on a throwaway PostgreSQL.
+.PHONY: bench-notify bench-notify-pg
+
+bench-notify: setup
+	env -u DPA_BENCH_DATABASE_URL .venv/bin/python bench/notify_bench.py $(BENCH_ARGS)
+
+bench-notify-pg: setup
+	bash scripts/with-postgres.sh sh -c 'DPA_BENCH_DATABASE_URL="$$DPA_TEST_DATABASE_URL" \
+	  exec .venv/bin/python bench/notify_bench.py "$$@"' _ $(BENCH_ARGS)

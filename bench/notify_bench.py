@@ -116,11 +116,12 @@ def add_subscribers(app, count: int) -> float:
     return time.perf_counter() - start
 
 
-def announce_and_queue(app, number: int) -> tuple[int, int, float, dict[int, str]]:
-    """A new change; its notices queued. Returns change id, queued, queue seconds, expected ids."""
+def announce_and_queue(app, number: int) -> tuple[int, int, int, float, dict[int, str]]:
+    """A new change and its notices queued: change id, rows queued, what queue() returned,
+    queue seconds, and the Message-ID each active subscriber must get."""
     from dpa_builder.extensions import db
     from dpa_builder.notices import outbox
-    from dpa_builder.notices.models import Subscriber
+    from dpa_builder.notices.models import Notice, Subscriber
     from dpa_builder.registry import service
     today = date.today()
     entry = dict(id=f"benchhost{number}", brand=f"BenchHost {number}", legal_entity="Bench Hosting GmbH",
@@ -130,12 +131,13 @@ def announce_and_queue(app, number: int) -> tuple[int, int, float, dict[int, str
     with app.app_context():
         change = service.announce("helptal", "add", "", entry, today, today + timedelta(days=30), None)
         start = time.perf_counter()
-        queued = outbox.queue(change.id, "helptal")
+        returned = outbox.queue(change.id, "helptal")
         seconds = time.perf_counter() - start
+        queued = db.session.scalar(select(func.count()).where(Notice.change_id == change.id))
         ids = db.session.scalars(select(Subscriber.id).where(Subscriber.confirmed_at.is_not(None),
                                                              Subscriber.unsubscribed_at.is_(None)))
         expected = {i: f"<notice-{change.id}-{i}@dpa.example>" for i in ids}
-        return change.id, queued, seconds, expected
+        return change.id, queued, returned, seconds, expected
 
 
 def run_workers(env: dict, workers: int, batch: int, timeout: float) -> tuple[float, list[int], list[str]]:
@@ -179,20 +181,22 @@ def bench_database(kind: str, database_url: str, args, tmp: Path, sink_url: str,
            "DPA_MAIL_FROM": "notices@dpa.example", "DPA_PUBLIC_URL": PUBLIC_URL,
            "DPA_INSTANCE_DIR": str(tmp / "instance"), "DPA_STORAGE_DIR": str(tmp / "documents"),
            "DPA_SECRET_KEY": secrets.token_urlsafe(32), "PYTHONUNBUFFERED": "1"}
+    loadavg = os.getloadavg()
     app = make_app(env)
     check_empty(app)
     setup_s = add_subscribers(app, args.subscribers)
     print(f"{kind}: {args.subscribers} subscribers added in {setup_s:.2f} s", flush=True)
     runs, ok = [], True
     for number, workers in enumerate(args.workers, start=1):
-        change_id, queued, queue_s, expected = announce_and_queue(app, number)
+        change_id, queued, returned, queue_s, expected = announce_and_queue(app, number)
         before = sink.snapshot()
         send_s, counts, problems = run_workers(env, workers, args.batch, args.timeout)
         received = sink.snapshot() - before
         result = outcome(app, change_id)
         mine = {mid: received[mid] for mid in expected.values()}
         run = {
-            "workers": workers, "subscribers": args.subscribers, "queued": queued, "queue_s": queue_s,
+            "workers": workers, "subscribers": args.subscribers, "queued": queued,
+            "queue_returned": returned, "queue_s": queue_s,
             "send_s": send_s, "per_s": queued / send_s, "window_s": result["window_s"],
             "per_s_window": queued / result["window_s"] if result["window_s"] > 0 else None,
             "worker_counts": counts, "statuses": result["statuses"], "retried": result["retried"],
@@ -213,13 +217,15 @@ def bench_database(kind: str, database_url: str, args, tmp: Path, sink_url: str,
               f"{result['retried']} retried; SMTP {run['smtp_received']} received, {run['lost']} lost, "
               f"{run['doubled']} doubled, {run['unexpected']} unexpected"
               + ("" if run["ok"] else "  FAILED"), flush=True)
+        if returned != queued:
+            print(f"  note: outbox.queue() returned {returned} for {queued} rows queued")
         for problem in problems:
             print(f"  {problem}")
     from dpa_builder.extensions import db
     with app.app_context():
         db.engine.dispose()
     return {"database": kind, "subscribers": args.subscribers, "setup_s": setup_s, "batch": args.batch,
-            "cpus": os.cpu_count(), "loadavg_before": os.getloadavg(), "runs": runs, "ok": ok}
+            "cpus": os.cpu_count(), "loadavg_before": loadavg, "runs": runs, "ok": ok}
 
 
 def main() -> int:

@@ -27,6 +27,16 @@ def create_app(test_config: dict | None = None) -> Flask:
     return app
 
 
+def migrated_app() -> Flask:
+    """The application with its database migrated: what each command-line tool needs."""
+    from flask_migrate import upgrade
+
+    app = create_app()
+    with app.app_context():
+        upgrade()
+    return app
+
+
 def register_extensions(app: Flask) -> None:
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .notices import models as _notices  # noqa: F401 - tables for migrations

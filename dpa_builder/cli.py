@@ -86,13 +86,9 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str):
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int):
     """Run the web service on embedded defaults (SQLite, local files)."""
-    from flask_migrate import upgrade
+    from . import migrated_app
 
-    from . import create_app
-
-    app = create_app()
-    with app.app_context():
-        upgrade()
+    app = migrated_app()
     click.echo(f"DPA Builder on http://{host}:{port}/ (for production, run gunicorn wsgi:app)")
     app.run(host=host, port=port, debug=False, load_dotenv=False)
 

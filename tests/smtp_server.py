@@ -119,13 +119,25 @@ def entry(**changes) -> dict:
 
 
 def announce(days: int = 30, announced_on=None, kind: str = "add", target: str = "", **fields):
-    """Announce a change `days` after `announced_on` (default today); returns its Change."""
+    """Announce a change today, effective `days` later; returns its Change.
+
+    The service refuses back-dated announcements, so a change announced in the
+    past (`announced_on`) is recorded directly, as it would stand by now.
+    """
     from dpa_builder.registry import service
+    from dpa_builder.registry.models import RegistryChange
 
     announced_on = announced_on or date.today()
     effective_on = announced_on + timedelta(days=days)
-    record = service.announce("helptal", kind, target, entry(**fields) if kind != "remove" else None,
-                              announced_on, effective_on, user_id=None)
+    incoming = entry(**fields) if kind != "remove" else None
+    if announced_on >= date.today():
+        record = service.announce("helptal", kind, target, incoming, announced_on, effective_on,
+                                  user_id=None)
+    else:
+        record = RegistryChange(profile="helptal", kind=kind, target=target, entry=incoming,
+                                announced_on=announced_on, effective_on=effective_on)
+        db.session.add(record)
+        db.session.commit()
     return record.change()
 
 

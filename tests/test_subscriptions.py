@@ -4,11 +4,12 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from conftest import csrf_token
+from dpa_builder import create_app
 from dpa_builder.extensions import db
 from dpa_builder.notices import outbox, subscriptions, worker
 from dpa_builder.notices.cli import url_settings
 from dpa_builder.notices.models import Subscriber
-from smtp_server import MAIL_FROM, PUBLIC_URL, announce, app, smtp  # noqa: F401 - fixtures
+from smtp_server import MAIL_FROM, PUBLIC_URL, announce, app, free_port, smtp  # noqa: F401
 
 EMAIL = "privacy@acme.example"
 
@@ -76,7 +77,8 @@ def test_unconfirmed_subscribers_get_no_notices(app, client, smtp):
     subscribe(client)
     with app.app_context():
         change = announce(days=30)
-        assert outbox.queue(change.id, "helptal") == 0
+        outbox.queue(change.id, "helptal")
+        assert outbox.counts() == {}
     app.config.update(url_settings(PUBLIC_URL))
     with app.app_context():
         assert worker.run(batch=10) == 0
@@ -119,3 +121,34 @@ def test_the_dpa_form_source_is_recorded(app, smtp):
         subscriptions.subscribe("jane@acme.example", "helptal", source="dpa-form")
     assert subscriber(app, "jane@acme.example").source == "dpa-form"
     assert len(smtp.sink.to("jane@acme.example")) == 1
+
+
+def test_a_relay_that_is_down_leaves_the_subscriber_pending(app, client):
+    app.config["DPA_SMTP_URL"] = f"smtp://127.0.0.1:{free_port()}"  # nobody listens
+    response = subscribe(client)
+    assert response.status_code == 503 and "try again" in response.get_data(as_text=True)
+    assert not subscriber(app).active
+    with app.test_request_context():  # the DPA form's call logs and carries on
+        assert subscriptions.subscribe(EMAIL, "helptal", source="dpa-form").id == subscriber(app).id
+
+
+def limited(app, smtp, rate: str):
+    return create_app({
+        "TESTING": True, "SECRET_KEY": "test-secret", "RATELIMIT_ENABLED": True, "DPA_RATE_LIMIT": rate,
+        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "DPA_STORAGE_DIR": app.config["DPA_STORAGE_DIR"], "DPA_SMTP_URL": smtp.url,
+        "DPA_MAIL_FROM": MAIL_FROM, "DPA_PUBLIC_URL": PUBLIC_URL}).test_client()
+
+
+def test_subscribing_is_rate_limited_per_client(app, smtp):
+    client = limited(app, smtp, "2 per minute")
+    codes = [subscribe(client, f"p{i}@acme.example").status_code for i in range(3)]
+    assert codes == [200, 200, 429]
+    assert len(smtp.sink.received()) == 2
+
+
+def test_one_inbox_cannot_be_flooded(app, smtp):
+    client = limited(app, smtp, "100 per minute")
+    codes = [subscribe(client).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+    assert subscribe(client, "other@acme.example").status_code == 200

@@ -2,6 +2,7 @@
 from flask import Blueprint, current_app, redirect, render_template, url_for
 
 from ..extensions import limiter
+from ..notices.subscriptions import subscribe
 from ..records.service import current_content, issue
 from ..request import RequestError, parse_request
 from .forms import FIELD_PATHS, DpaForm
@@ -27,6 +28,8 @@ def form():
     if not form_ok:
         return _render(form), 422
     record, _ = issue(dpa_request, channel="form", wants_notices=form.notices.data)
+    if form.notices.data:  # double opt-in: this only sends the confirmation email
+        subscribe(dpa_request.customer.contact_email, record.profile, source="dpa-form")
     return redirect(url_for("records.summary", record_id=record.id), code=303)
 
 

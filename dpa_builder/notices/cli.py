@@ -3,7 +3,6 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import click
-from flask_migrate import upgrade
 
 
 def url_settings(public_url: str) -> dict:
@@ -14,11 +13,11 @@ def url_settings(public_url: str) -> dict:
 
 
 def _app():
-    from .. import create_app
-    app = create_app()
+    from .. import migrated_app
+    app = migrated_app()
+    if not app.config["DPA_MAIL_FROM"]:
+        raise click.UsageError("set DPA_MAIL_FROM, the sender address of the notices")
     app.config.update(url_settings(app.config["DPA_PUBLIC_URL"]))
-    with app.app_context():
-        upgrade()
     return app
 
 

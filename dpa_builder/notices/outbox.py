@@ -36,10 +36,10 @@ def queue(change_id: int, profile: str) -> int:
         Subscriber.unsubscribed_at.is_(None))
     statement = _insert(Notice.__table__).from_select(
         ["change_id", "subscriber_id", "status", "due_at", "attempts"], active
-    ).on_conflict_do_nothing()
-    result = db.session.execute(statement)
+    ).on_conflict_do_nothing().returning(Notice.id)
+    queued = len(db.session.execute(statement).all())
     db.session.commit()
-    return result.rowcount
+    return queued
 
 
 def claim(worker: str, batch: int, lease: timedelta) -> list[int]:

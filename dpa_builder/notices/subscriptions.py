@@ -20,13 +20,17 @@ class NotSent(Exception):
     """The relay did not take the mail; the subscription stays as it was (pending)."""
 
 
+class BadAddress(ValueError):
+    """Not an email address."""
+
+
 def subscribe(email: str, profile: str, source: str = "page", *, must_send: bool = False) -> Subscriber:
     """Record a pending subscription, or reuse one, and mail the address's owner.
 
     A new or returning subscriber gets a confirmation link; an active one is
     told so. Callers answer the same either way, so nobody learns from the
     response whether an address is subscribed. Mail trouble is logged, or
-    raised as NotSent with `must_send`. Raises ValueError for a bad address.
+    raised as NotSent with `must_send`. Raises BadAddress for a bad address.
     """
     address = normalise(email)
     subscriber = _find(profile, address) or _create(profile, address, source)
@@ -48,7 +52,7 @@ def normalise(email: str) -> str:
     try:
         return validate_email(email.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise ValueError(str(exc)) from None
+        raise BadAddress(str(exc)) from None
 
 
 def by_token(token: str) -> Subscriber | None:

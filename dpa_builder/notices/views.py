@@ -34,7 +34,7 @@ def subscribe():
     if form.validate():
         try:
             subscriptions.subscribe(form.email.data, profile, source="page", must_send=True)
-        except ValueError as exc:
+        except subscriptions.BadAddress as exc:
             form.email.errors = [str(exc)]
         except subscriptions.NotSent:
             return render_template("notices/message.html", title="Please try again later", text=(

@@ -37,6 +37,7 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
                     return sent
                 time.sleep(idle_sleep)
                 continue
+            content_for = lru_cache(maxsize=8)(registry.content_for)  # looked up once a batch
             for notice_id in ids:
                 notice = db.session.get(Notice, notice_id)
                 change_record = registry.change_record(notice.change_id)
@@ -44,7 +45,7 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
                 if not subscriber.active:
                     outbox.cancel(notice_id, name)
                     continue
-                content = registry.content_for(change_record.profile)
+                content = content_for(change_record.profile)
                 message = notice_email(change_record.change(), subscriber, content,
                                        before(change_record.id))
                 try:

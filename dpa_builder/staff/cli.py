@@ -1,6 +1,5 @@
 """`dpa user create` and `dpa token create`: staff accounts from the command line."""
 import click
-from flask_migrate import upgrade
 from sqlalchemy import select
 
 from ..extensions import db
@@ -8,11 +7,8 @@ from .models import ROLES, ApiToken, User
 
 
 def _app():
-    from .. import create_app
-    app = create_app()
-    with app.app_context():
-        upgrade()
-    return app
+    from .. import migrated_app
+    return migrated_app()
 
 
 @click.group()
