@@ -152,3 +152,12 @@ def test_one_inbox_cannot_be_flooded(app, smtp):
     codes = [subscribe(client).status_code for _ in range(6)]
     assert codes == [200] * 5 + [429]
     assert subscribe(client, "other@acme.example").status_code == 200
+
+
+def test_the_dpa_form_checkbox_starts_a_double_opt_in(app, client, smtp):
+    from test_customer import form_data
+    response = client.post("/", data=form_data(csrf_token(client, "/")))
+    assert response.status_code == 303
+    [mail] = smtp.sink.received()
+    assert mail["To"] == EMAIL and "/subscriptions/confirm/" in mail.get_content()
+    assert subscriber(app).source == "dpa-form" and not subscriber(app).active
