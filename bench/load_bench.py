@@ -37,7 +37,6 @@ import re
 import resource
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +50,8 @@ from urllib.parse import urlsplit
 import requests
 from sqlalchemy import create_engine, text
 
+from harness import demo_environment, free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 DOCUMENT_PATH = re.compile(r"^/documents/[^/]+$")
@@ -59,19 +60,6 @@ VALUE = re.compile(r'\bvalue="([^"]*)"')
 
 
 # --- the server ------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def demo_environment() -> dict:
-    """The environment after `set -a; . config/demo.env`, as `make run` has it."""
-    out = subprocess.run(["bash", "-c", 'set -a; . "$1"; env -0', "_", str(ROOT / "config/demo.env")],
-                         check=True, capture_output=True).stdout
-    return dict(item.split("=", 1) for item in out.decode().split("\0") if "=" in item)
-
 
 def server_environment(instance: Path, database_url: str, port: int) -> dict:
     env = demo_environment()

@@ -28,7 +28,6 @@ import json
 import os
 import re
 import secrets
-import socket
 import subprocess
 import sys
 import tempfile
@@ -40,6 +39,8 @@ from pathlib import Path
 
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, insert, select
+
+from harness import demo_environment, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -63,19 +64,6 @@ class Sink:
     def snapshot(self) -> Counter:
         with self.lock:
             return Counter(self.ids)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def demo_environment() -> dict:
-    """The environment after `set -a; . config/demo.env`, as `make run` has it."""
-    out = subprocess.run(["bash", "-c", 'set -a; . "$1"; env -0', "_", str(ROOT / "config/demo.env")],
-                         check=True, capture_output=True).stdout
-    return dict(item.split("=", 1) for item in out.decode().split("\0") if "=" in item)
 
 
 def make_app(env: dict):

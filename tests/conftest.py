@@ -115,11 +115,10 @@ def _reset(database_url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture
-def app(tmp_path, demo_env):
-    """A fresh application per test: its own database, storage and secret.
+def make_app(tmp_path, **config):
+    """A fresh application with its own database and storage, migrated; close it after use.
 
-    DPA_TEST_DATABASE_URL (set by .ci/run) runs the same tests on PostgreSQL.
+    DPA_TEST_DATABASE_URL (set by `make test`) runs the same tests on PostgreSQL.
     """
     database_url = os.environ.get("DPA_TEST_DATABASE_URL")
     if database_url:
@@ -130,13 +129,25 @@ def app(tmp_path, demo_env):
         "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
         "DPA_STORAGE_DIR": str(tmp_path / "documents"),
         "RATELIMIT_ENABLED": False,
+        **config,
     })
     with app.app_context():
         upgrade()
-    yield app
+    return app
+
+
+def close_app(app) -> None:
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+@pytest.fixture
+def app(tmp_path, demo_env):
+    """A fresh application per test: its own database, storage and secret."""
+    app = make_app(tmp_path)
+    yield app
+    close_app(app)
 
 
 @pytest.fixture

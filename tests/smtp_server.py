@@ -2,7 +2,6 @@
 
 Test modules import the fixtures: `from smtp_server import app, smtp  # noqa: F401`.
 """
-import os
 import socket
 import threading
 from datetime import date, timedelta
@@ -10,10 +9,8 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from flask_migrate import upgrade
 
-from conftest import _reset
-from dpa_builder import create_app
+from conftest import close_app, make_app
 from dpa_builder.extensions import db
 from dpa_builder.notices.models import Subscriber
 from dpa_builder.records.models import utcnow
@@ -85,25 +82,9 @@ def smtp():
 @pytest.fixture
 def app(tmp_path, demo_env, smtp):
     """conftest's app, sending mail through the loopback server."""
-    database_url = os.environ.get("DPA_TEST_DATABASE_URL")
-    if database_url:
-        _reset(database_url)
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        "DPA_STORAGE_DIR": str(tmp_path / "documents"),
-        "RATELIMIT_ENABLED": False,
-        "DPA_SMTP_URL": smtp.url,
-        "DPA_MAIL_FROM": MAIL_FROM,
-        "DPA_PUBLIC_URL": PUBLIC_URL,
-    })
-    with app.app_context():
-        upgrade()
+    app = make_app(tmp_path, DPA_SMTP_URL=smtp.url, DPA_MAIL_FROM=MAIL_FROM, DPA_PUBLIC_URL=PUBLIC_URL)
     yield app
-    with app.app_context():
-        db.session.remove()
-        db.engine.dispose()
+    close_app(app)
 
 
 # --- announced changes and subscribers ---------------------------------------

@@ -11,7 +11,6 @@ from werkzeug.utils import secure_filename
 
 from ..content.loader import DOCX_TEMPLATE, ContentError, available_profiles
 from ..content.template_check import MAX_BYTES, check_template
-from ..extensions import db
 from ..notices.outbox import queue
 from ..records.storage import LocalStorage
 from ..registry import service as registry
