@@ -66,17 +66,22 @@ def keep_rows_whole(table, header: bool) -> None:
             props.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
 
 
-def loop_table(doc, rows: list[list[str]], style: str | None, widths=(), header=False) -> None:
+def loop_table(doc, rows: list[list[str]], style: str | None, widths=(), header=False):
+    """A table whose first row is bold when it is a header row."""
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     if style:
         table.style = doc.styles[style]
-    for row, texts in zip(table.rows, rows):
+    for index, (row, texts) in enumerate(zip(table.rows, rows)):
         for cell, text in zip(row.cells, texts):
-            cell.text = text
-        for cell, width in zip(row.cells, widths):
+            cell.paragraphs[0].add_run(text).bold = header and index == 0
+    # Word reads a cell's width, LibreOffice the table grid's: set both.
+    for column, width in zip(table.columns, widths):
+        column.width = width
+        for cell in column.cells:
             cell.width = width
     keep_rows_whole(table, header)
+    return table
 
 
 def body(doc) -> None:
@@ -87,7 +92,7 @@ def body(doc) -> None:
     p("{%p elif block.kind == 'subtitle' %}")
     p("{{ block.text }}", style="Subtitle")
     p("{%p elif block.kind == 'heading' %}")
-    p("{{ block.number }} {{ block.text }}", style="Heading 1")
+    p("{% if block.number %}{{ block.number }} {% endif %}{{ block.text }}", style="Heading 1")
     p("{%p elif block.kind == 'subheading' %}")
     p("{{ block.text }}", style="Heading 2")
     p("{%p elif block.kind == 'paragraph' and block.number %}")
@@ -104,14 +109,15 @@ def body(doc) -> None:
                      ["{%tc for c in row %}", "{{ c }}", "{%tc endfor %}"],
                      ["{%tr endfor %}"]], "Table Grid", header=True)
     p("{%p elif block.style == 'fields' %}")
-    loop_table(doc, [["{%tr for row in block.rows %}", ""],
-                     ["{{ row[0] }}", "{{ row[1] }}"],
-                     ["{%tr endfor %}", ""]], "Table Grid", (Cm(5.2), TEXT_WIDTH - Cm(5.2)))
+    fields = loop_table(doc, [["{%tr for row in block.rows %}", ""],
+                              ["{{ row[0] }}", "{{ row[1] }}"],
+                              ["{%tr endfor %}", ""]], "Table Grid", (Cm(5.2), TEXT_WIDTH - Cm(5.2)))
+    fields.rows[1].cells[0].paragraphs[0].runs[0].bold = True  # the label column
     p("{%p elif block.style == 'signatures' %}")
     loop_table(doc, [["{{ block.columns[0] }}", "{{ block.columns[1] }}"],
                      ["{%tr for row in block.rows %}", ""],
                      ["{{ row[0] }}", "{{ row[1] }}"],
-                     ["{%tr endfor %}", ""]], None)
+                     ["{%tr endfor %}", ""]], None, header=True)
     p("{%p endif %}")
     p("{%p endfor %}")
 
