@@ -91,11 +91,13 @@ def test_pdf_is_pdf_a_3b_with_metadata(helptal_de):
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
 
 
-def test_pdf_pages_are_numbered_x_of_y(helptal_de):
-    text = pdf_text(helptal_de.files["pdf"])
-    pages = len(PdfReader(io.BytesIO(helptal_de.files["pdf"])).pages)
-    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
-    assert helptal_de.document.id in text
+def test_every_pdf_page_has_header_and_footer(helptal_de):
+    reader = PdfReader(io.BytesIO(helptal_de.files["pdf"]))
+    document, pages = helptal_de.document, len(reader.pages)
+    for number, page in enumerate(reader.pages, start=1):
+        text = squash(page.extract_text())
+        assert f"Page {number} of {pages}" in text
+        assert document.footer in text and f"{document.title} — {document.id}" in text
 
 
 def test_markup_in_a_request_is_printed_not_followed(helptal):
