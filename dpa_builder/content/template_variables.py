@@ -1,0 +1,64 @@
+"""Check that a template uses only the variables the document model has."""
+import dataclasses
+
+from jinja2 import Environment, nodes
+
+from ..assembly.model import Block, Document
+from .template_places import Place, jinja_source
+
+ANY, DOCUMENT, BLOCK, BLOCKS, ROWS, CELLS = "any", "document", "block", "blocks", "rows", "cells"
+FIELDS = {DOCUMENT: {f.name: BLOCKS if f.name == "blocks" else ANY
+                     for f in dataclasses.fields(Document)},
+          BLOCK: {f.name: {"rows": ROWS, "columns": CELLS}.get(f.name, ANY)
+                  for f in dataclasses.fields(Block)}}
+ITEM = {BLOCKS: BLOCK, ROWS: CELLS}
+
+
+def check_names(places: list[Place], env: Environment) -> list[str]:
+    found: list[tuple[int, str]] = []
+    scope = {name: ANY for name in env.globals} | {"document": DOCUMENT}
+    _visit(env.parse(jinja_source(places)), scope, found)
+    return [f"{places[line - 1]}: unknown variable {name}" for line, name in dict.fromkeys(found)]
+
+
+def _visit(node, scope: dict, found: list) -> str:
+    """Walk the template, typing each expression; record names the model lacks."""
+    if isinstance(node, nodes.Name):
+        if node.ctx != "load":
+            scope[node.name] = ANY
+        elif node.name not in scope:
+            found.append((node.lineno, node.name))
+        return scope.get(node.name, ANY)
+    if isinstance(node, nodes.Getattr):
+        kind = _visit(node.node, scope, found)
+        if kind in FIELDS and node.attr not in FIELDS[kind]:
+            found.append((node.lineno, f"{_dotted(node.node)}.{node.attr}"))
+        return FIELDS.get(kind, {}).get(node.attr, ANY)
+    if isinstance(node, nodes.Getitem):
+        kind = _visit(node.node, scope, found)
+        _visit(node.arg, scope, found)
+        return ITEM.get(kind, ANY)
+    if isinstance(node, nodes.For):
+        inner = {**scope, "loop": ANY}
+        item = ITEM.get(_visit(node.iter, scope, found), ANY)
+        if isinstance(node.target, nodes.Name):
+            inner[node.target.name] = item
+        inner.update((name.name, ANY) for name in node.target.find_all(nodes.Name))
+        for child in [*([node.test] if node.test else []), *node.body]:
+            _visit(child, inner, found)
+        for child in node.else_:
+            _visit(child, scope, found)
+        return ANY
+    if isinstance(node, nodes.Assign):  # the value first: {% set x = x %}
+        _visit(node.node, scope, found)
+        _visit(node.target, scope, found)
+        return ANY
+    for child in node.iter_child_nodes():
+        _visit(child, scope, found)
+    return ANY
+
+
+def _dotted(node) -> str:
+    if isinstance(node, nodes.Getattr):
+        return f"{_dotted(node.node)}.{node.attr}"
+    return getattr(node, "name", "…")
