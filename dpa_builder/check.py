@@ -1,15 +1,13 @@
 """`dpa check`: validate content and templates by assembling every variant once."""
-import io
 import itertools
 import logging
 from datetime import date
 
-from docx import Document as open_docx
-from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 
 from .assembly.assemble import assemble
-from .content.loader import DOCX_TEMPLATE, Content, ContentError, load_content
+from .content.loader import DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
+from .content.template_check import check_template
 from .generate import render
 from .render.pdf import MissingGlyphs
 from .request import parse_request
@@ -33,7 +31,9 @@ def check_content(profile: str) -> list[str]:
         content = load_content(profile)
     except ContentError as exc:
         return exc.problems
-    problems = _check_docx_template(content)
+    # The same checks legal's template upload runs, sample render included.
+    problems = [f"{profile}: {DOCX_TEMPLATE}: {p}"
+                for p in check_template(content.files[DOCX_TEMPLATE], content)]
     for country, role, ai in itertools.product(SAMPLE_COUNTRIES, ("controller", "processor"),
                                                (False, True)):
         try:
@@ -41,26 +41,16 @@ def check_content(profile: str) -> list[str]:
         except (ContentError, TemplateError, KeyError) as exc:
             problems.append(f"{profile}: sample {country}/{role}/ai={ai}: {exc}")
     if not problems:
-        problems += _check_rendering(profile, content)
+        problems += _check_pdf(profile, content)
     return problems
 
 
-def _check_docx_template(content: Content) -> list[str]:
-    names = DocxTemplate(io.BytesIO(content.files[DOCX_TEMPLATE])).get_undeclared_template_variables()
-    unknown = sorted(set(names) - {"document"})
-    return [f"{DOCX_TEMPLATE}: unknown variables {unknown}"] if unknown else []
-
-
-def _check_rendering(profile: str, content: Content) -> list[str]:
-    """Render one sample both ways: no template syntax left, no glyph missing."""
-    document = assemble(sample_request(), content)
-    words = [p.text for p in open_docx(io.BytesIO(render("docx", document, content))).paragraphs]
-    problems = [f"{profile}: templates/dpa.docx leaves template syntax in: {w[:60]!r}"
-                for w in words if any(s in w for s in LEFTOVER_SYNTAX)]
+def _check_pdf(profile: str, content: Content) -> list[str]:
+    """Render one sample PDF: no character may lack a glyph."""
     glyphs = MissingGlyphs()
     logging.getLogger("weasyprint").addHandler(glyphs)
     try:
-        render("pdf", document, content)
+        render("pdf", assemble(sample_request(), content), content)
     finally:
         logging.getLogger("weasyprint").removeHandler(glyphs)
-    return problems + [f"{profile}: templates/dpa.html: {m}" for m in glyphs.messages]
+    return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in glyphs.messages]
