@@ -27,12 +27,12 @@ import time
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.content.loader import load_content
 from dpa_builder.content.loader import DOCX_TEMPLATE
 from dpa_builder.generate import render
-from dpa_builder.render.docx import _jinja_env
 from dpa_builder.request import parse_request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,7 +70,8 @@ def warm(rounds: int, request, content) -> dict:
 
     def docxtpl_alone():
         tpl = DocxTemplate(io.BytesIO(content.files[DOCX_TEMPLATE]))
-        tpl.render({"document": document}, _jinja_env(), autoescape=True)
+        env = Environment(undefined=StrictUndefined, autoescape=True)  # docxtpl as documented
+        tpl.render({"document": document}, env, autoescape=True)
         tpl.save(io.BytesIO())
 
     ours_docx = lambda: render("docx", assemble(request, content), content)  # noqa: E731

