@@ -1,7 +1,12 @@
-"""Write files so that a reader never sees half of one."""
+"""File helpers: content hashes, and writes a reader never sees half of."""
+import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_atomically(target: Path, data: bytes) -> None:

@@ -1,5 +1,4 @@
 """Build a DPA's files from a request: the one path the CLI, the web and the API share."""
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -7,7 +6,7 @@ from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
 from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content
-from .files import write_atomically
+from .files import sha256_of, write_atomically
 from .request import Request
 
 RENDERERS = ("docx", "pdf")
@@ -29,7 +28,7 @@ class Built:
     files: dict[str, bytes]  # format -> bytes
 
     def sha256(self, fmt: str) -> str:
-        return hashlib.sha256(self.files[fmt]).hexdigest()
+        return sha256_of(self.files[fmt])
 
 
 def build(request: Request, content: Content, formats=("docx", "pdf"),

@@ -1,5 +1,4 @@
 """Legal's template uploads and registry changes, on the legal blueprint."""
-import hashlib
 import re
 from datetime import date
 from pathlib import Path
@@ -10,6 +9,7 @@ from werkzeug.utils import secure_filename
 
 from ..content.loader import DOCX_TEMPLATE
 from ..content.template_check import MAX_BYTES, check_template
+from ..files import sha256_of
 from ..notices.outbox import queue
 from ..records.storage import LocalStorage
 from ..registry import service as registry
@@ -43,7 +43,7 @@ def template(profile: str):
     if form.upload.errors:
         form.staged.data = ""
         return render_template("legal/template.html", **page), 422
-    form.staged.data = hashlib.sha256(data).hexdigest()
+    form.staged.data = sha256_of(data)
     _staging().save(form.staged.data, "docx", data)
     return render_template("legal/template.html", preview=template_preview(content, data),
                            filename=secure_filename(form.upload.data.filename or ""),

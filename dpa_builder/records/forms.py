@@ -5,7 +5,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import StringField
 
-from .service import sha256_of
+from ..files import sha256_of
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 

@@ -1,6 +1,5 @@
 """Issue a DPA: build it, store its files, record it. Also rebuild and verify."""
 import dataclasses
-import hashlib
 import secrets
 from datetime import date
 
@@ -88,6 +87,3 @@ def find_by_sha256(sha256: str) -> DocumentRecord | None:
         .where(or_(DocumentRecord.docx_sha256 == sha256, DocumentRecord.pdf_sha256 == sha256))
         .order_by(DocumentRecord.issued_at)).first()
 
-
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
