@@ -155,3 +155,13 @@ def test_a_french_or_chinese_request_gets_the_prevailing_english_text_with_a_not
     assert "以英文版本为准" in text_of(chinese)
     assert french.language == chinese.language == "en"
     assert "fait foi" not in text_of(doc(helptal))
+
+
+def test_facts_name_the_transfer_authority_and_notice_period(built):
+    facts = built(country="DE").document.facts
+    assert facts["transfer"].startswith("EU Standard Contractual Clauses")
+    assert "Module Two" in facts["transfer"]
+    assert facts["governing_law"] == "Germany"
+    assert facts["notice_days"] == "30"
+    assert "authority" in facts
+    assert "governing_law" not in built(country="US").document.facts

@@ -50,7 +50,15 @@ def assemble(request: Request, content: Content, options: Options = Options()) -
         footer=label("footer", document_id=doc_id, content_version=content.version),
         blocks=tuple(blocks),
         clause_versions={c.id: c.version for c in clauses},
+        facts=_facts(transfer, context, label),
     )
+
+
+def _facts(transfer, context: dict, label) -> dict[str, str]:
+    facts = {"transfer": label(f"transfer_{transfer.kind}"), "authority": transfer.authority,
+             "governing_law": transfer.governing_law,
+             "notice_days": str(context["policy"]["notice_days"])}
+    return {key: value for key, value in facts.items() if value}
 
 
 def applies(when: Condition, transfer_kind: str, request: Request) -> bool:

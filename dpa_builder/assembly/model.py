@@ -38,6 +38,9 @@ class Document:
     footer: str
     blocks: tuple[Block, ...]
     clause_versions: dict[str, int] = field(default_factory=dict)
+    # What the record keeps and every page shows about this DPA, as plain text:
+    # transfer mechanism, authority, governing law, notice period, ...
+    facts: dict[str, str] = field(default_factory=dict)
 
     def properties(self) -> dict[str, str]:
         """Custom properties recorded in the files: id and every version used."""
