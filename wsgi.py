@@ -1,4 +1,4 @@
 """Entry point for gunicorn: `gunicorn -w 4 wsgi:app`."""
-from dpa_builder import create_app
+from dpa_builder.app import create_app
 
 app = create_app()

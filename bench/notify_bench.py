@@ -71,7 +71,7 @@ def make_app(env: dict):
     os.environ.update(env)
     from flask_migrate import upgrade
 
-    from dpa_builder import create_app
+    from dpa_builder.app import create_app
     app = create_app()
     with app.app_context():
         upgrade()

@@ -1,10 +1,10 @@
 """The `dpa` command line: generate a DPA, check the content."""
+import importlib
 import json
 import sys
 from pathlib import Path
 
 import click
-from werkzeug.utils import import_string
 
 from .assembly.assemble import OptionError
 from .content.loader import ContentError, available_profiles, load_content
@@ -50,7 +50,8 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx, name):
         if name in self.lazy:
-            return import_string(self.lazy[name])
+            module, _, attribute = self.lazy[name].partition(":")
+            return getattr(importlib.import_module(module), attribute)
         return super().get_command(ctx, name)
 
 
@@ -86,7 +87,7 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str):
 @click.option("--port", default=5000, show_default=True, type=int)
 def serve(host: str, port: int):
     """Run the web service on embedded defaults (SQLite, local files)."""
-    from . import migrated_app
+    from .app import migrated_app
 
     app = migrated_app()
     click.echo(f"DPA Builder on http://{host}:{port}/ (for production, run gunicorn wsgi:app)")

@@ -10,7 +10,7 @@ from docx import Document as open_docx
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
-from dpa_builder import create_app
+from dpa_builder.app import create_app
 from dpa_builder.content.loader import load_content
 from dpa_builder.extensions import db
 from dpa_builder.generate import build

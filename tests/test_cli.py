@@ -91,3 +91,16 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("error: customer.country: must be an ISO 3166-1")
     assert "Traceback" not in result.stderr
+
+
+def test_generate_loads_no_web_stack(tmp_path):
+    """The document commands import neither Flask nor SQLAlchemy (about 100 ms of every start)."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "dpa_builder", "generate",
+                             "--request", write_request(tmp_path, make_request()),
+                             "--out", str(tmp_path / "o"), "--format", "docx"],
+                            capture_output=True, text=True, env=os.environ)
+    assert result.returncode == 0, result.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    web = {name for name in imported if name.split(".")[0] in ("flask", "sqlalchemy", "werkzeug")}
+    assert not web and "dpa_builder.generate" in imported

@@ -3,7 +3,7 @@ import re
 from sqlalchemy import func, select
 
 from conftest import csrf_token, docx_text, make_request, pdf_text, squash
-from dpa_builder import create_app
+from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
 

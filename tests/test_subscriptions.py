@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from conftest import csrf_token
-from dpa_builder import create_app
+from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.notices import outbox, subscriptions, worker
 from dpa_builder.notices.cli import url_settings

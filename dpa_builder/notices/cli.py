@@ -13,7 +13,7 @@ def url_settings(public_url: str) -> dict:
 
 
 def _app():
-    from .. import migrated_app
+    from ..app import migrated_app
     app = migrated_app()
     if not app.config["DPA_MAIL_FROM"]:
         raise click.UsageError("set DPA_MAIL_FROM, the sender address of the notices")

@@ -7,7 +7,7 @@ from .models import ROLES, ApiToken, User
 
 
 def _app():
-    from .. import migrated_app
+    from ..app import migrated_app
     return migrated_app()
 
 

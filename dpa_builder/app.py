@@ -1,0 +1,109 @@
+"""The web application factory: settings, extensions, blueprints, error pages, headers."""
+from pathlib import Path
+
+from flask import Flask
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Create the web application; configuration comes from the environment."""
+    from . import config
+
+    app = Flask("dpa_builder")
+    app.config.from_mapping(config.from_environment())
+    if test_config:
+        app.config.from_mapping(test_config)
+    Path(app.config["DPA_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
+    if app.config["DPA_PROXY_COUNT"]:
+        # Behind N trusted proxies, take the client address and scheme from their headers.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = app.config["DPA_PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_security_headers(app)
+    return app
+
+
+def migrated_app() -> Flask:
+    """The application with its database migrated: what each command-line tool needs."""
+    from flask_migrate import upgrade
+
+    app = create_app()
+    with app.app_context():
+        upgrade()
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from .extensions import csrf, db, limiter, login_manager, migrate
+    from .notices import models as _notices  # noqa: F401 - tables for migrations
+    from .registry import models as _registry  # noqa: F401
+    from .staff.models import User
+
+    db.init_app(app)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            _tune_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(MIGRATIONS))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "staff.login"
+    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+
+
+def _tune_sqlite(engine) -> None:
+    """Let several gunicorn workers share the embedded database: WAL, wait on locks."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def pragmas(connection, _record):
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    from .api.views import bp as api
+    from .customer.views import bp as customer
+    from .legal.views import bp as legal
+    from .notices.views import bp as notices
+    from .records.views import bp as records
+    from .registry.views import bp as registry
+    from .staff.views import bp as staff
+
+    for blueprint in (customer, records, staff, api, legal, registry, notices):
+        app.register_blueprint(blueprint)
+
+    @app.context_processor
+    def product():
+        from .records.service import current_content
+        profile = current_content(app.config["DPA_DEFAULT_PROFILE"]).profile
+        return {"product_name": profile.product}
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .errors import register
+
+    register(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    @app.after_request
+    def headers(response):
+        # Everything is served from this origin; no inline script, no framing.
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if app.config["SESSION_COOKIE_SECURE"]:
+            response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+        return response
