@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from .assembly.assemble import OptionError
 from .content.loader import ContentError, available_profiles, load_content
 from .generate import RENDERERS, build, write_files
-from .request import RequestError, parse_request
+from .field_errors import FieldErrors
+from .request import parse_request
 
 MAX_REQUEST_BYTES = 256 * 1024
 
@@ -74,9 +74,9 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str):
     try:
         request = parse_request(data)
         built = build(request, load_content(profile), formats)
-    except RequestError as exc:
-        _fail([f"{field}: {message}" for field, message in exc.fields.items()])
-    except (ContentError, OptionError) as exc:
+    except FieldErrors as exc:
+        _fail(exc.lines())
+    except ContentError as exc:
         _fail(str(exc).splitlines(), code=3)
     for fmt, path in write_files(built, out_dir).items():
         click.echo(f"{path}  sha256:{built.sha256(fmt)}")

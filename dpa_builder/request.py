@@ -8,6 +8,8 @@ import pycountry
 from pydantic import (AfterValidator, BaseModel, ConfigDict, EmailStr, Field,
                       ValidationError, field_validator)
 
+from .field_errors import FieldErrors
+
 # Characters that Word pastes invisibly or that XML cannot carry: C0/C1 controls,
 # zero-width and bidi-control marks, the BOM, the soft hyphen.
 _INVISIBLE = re.compile(
@@ -78,34 +80,11 @@ class Request(_Model):
         return value
 
 
-class RequestError(ValueError):
-    """A refused request; `fields` maps each bad field's dotted path to a message."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
-
-
 def parse_request(data) -> Request:
-    """Validate raw request data (parsed JSON) into a Request, or raise RequestError."""
+    """Validate raw request data (parsed JSON) into a Request, or raise FieldErrors."""
     if not isinstance(data, dict):
-        raise RequestError({"request": "must be a JSON object"})
+        raise FieldErrors({"request": "must be a JSON object"})
     try:
         return Request.model_validate(data)
     except ValidationError as exc:
-        raise RequestError(_field_messages(exc)) from None
-
-
-FRIENDLY = {"missing": "is required", "string_too_short": "is required",
-            "extra_forbidden": "is not a known field"}
-
-
-def _field_messages(exc: ValidationError) -> dict[str, str]:
-    messages = {}
-    for error in exc.errors():
-        field = ".".join(str(part) for part in error["loc"]) or "request"
-        message = FRIENDLY.get(error["type"], error["msg"].removeprefix("Value error, "))
-        if error["type"] in ("string_too_long", "too_long"):
-            message = f"must be at most {error['ctx']['max_length']} characters"
-        messages.setdefault(field, message)
-    return messages
+        raise FieldErrors.from_validation(exc) from None

@@ -3,7 +3,8 @@ import dataclasses
 import pytest
 
 from conftest import make_request
-from dpa_builder.assembly.assemble import OptionError, assemble
+from dpa_builder.assembly.assemble import assemble
+from dpa_builder.field_errors import FieldErrors
 from dpa_builder.assembly.context import Options
 from dpa_builder.request import parse_request
 
@@ -105,9 +106,9 @@ def test_a_changed_policy_changes_the_clauses(helptal):
 
 def test_sales_may_agree_a_longer_notice_within_bounds(helptal):
     assert "60 days" in text_of(doc(helptal, Options(notice_days=60)))
-    with pytest.raises(OptionError) as info:
+    with pytest.raises(FieldErrors) as info:
         doc(helptal, Options(notice_days=120, governing_law="US"))
-    assert set(info.value.fields) == {"notice_days", "governing_law"}
+    assert set(info.value.fields) == {"options.notice_days", "options.governing_law"}
 
 
 def test_both_parties_and_signatories_are_named(helptal):

@@ -1,11 +1,12 @@
 import pytest
 
 from conftest import make_request
-from dpa_builder.request import RequestError, clean_text, parse_request
+from dpa_builder.field_errors import FieldErrors
+from dpa_builder.request import clean_text, parse_request
 
 
 def errors_of(data) -> dict:
-    with pytest.raises(RequestError) as info:
+    with pytest.raises(FieldErrors) as info:
         parse_request(data)
     return info.value.fields
 

@@ -4,12 +4,12 @@ import functools
 from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
 from sqlalchemy import select
 
-from ..assembly.assemble import OptionError
 from ..assembly.context import Options
 from ..extensions import csrf, db, limiter
 from ..records.models import DocumentRecord
 from ..records.service import current_content, issue
-from ..request import RequestError, parse_request
+from ..field_errors import FieldErrors
+from ..request import parse_request
 from ..staff.models import ApiToken, User
 from ..staff.views import utc
 from .openapi import spec
@@ -70,7 +70,7 @@ def parse_options(raw) -> Options:
     if raw is None:
         return Options()
     if not isinstance(raw, dict):
-        raise OptionError({"options": "must be a JSON object"})
+        raise FieldErrors({"options": "must be a JSON object"})
     errors = {f"options.{key}": "is not a known field" for key in raw if key not in OPTIONS}
     days, law = raw.get("notice_days"), raw.get("governing_law") or None
     if days is not None and (isinstance(days, bool) or not isinstance(days, int)):
@@ -78,7 +78,7 @@ def parse_options(raw) -> Options:
     if law is not None and not isinstance(law, str):
         errors["options.governing_law"] = "must be a country code such as IE"
     if errors:
-        raise OptionError(errors)
+        raise FieldErrors(errors)
     return Options(notice_days=days, governing_law=law and law.strip().upper())
 
 
@@ -94,17 +94,17 @@ def create_dpa():
     errors = {}
     try:
         options = parse_options(data.pop("options", None))
-    except OptionError as exc:
+    except FieldErrors as exc:
         errors.update(exc.fields)
     try:
         dpa_request = parse_request(data)
-    except RequestError as exc:
+    except FieldErrors as exc:
         errors.update(exc.fields)
     if not errors:
         try:
             record, _ = issue(dpa_request, channel="api", user_id=g.api_user.id, options=options)
-        except OptionError as exc:
-            errors = {f"options.{field}": message for field, message in exc.fields.items()}
+        except FieldErrors as exc:
+            errors = exc.fields
     if errors:
         return jsonify(errors=errors), 422
     response = jsonify(record_json(record))

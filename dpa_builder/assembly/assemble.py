@@ -6,19 +6,12 @@ from jinja2 import TemplateError
 
 from ..content.loader import Content, ContentError
 from ..content.schema import Clause, Condition
+from ..field_errors import FieldErrors
 from ..request import Request
 from . import annexes
 from .context import Options, build_context, long_date, render_text
 from .model import Block, Document
 from .transfers import choose_transfer, eu_member_states
-
-
-class OptionError(ValueError):
-    """An option outside the bounds legal allows; `fields` names each one."""
-
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 def assemble(request: Request, content: Content, options: Options = Options()) -> Document:
@@ -104,13 +97,13 @@ def _check_options(options: Options, content: Content) -> None:
     policy, problems = content.profile.policy, {}
     if options.notice_days is not None and not (
             policy.notice_days <= options.notice_days <= policy.notice_days_max):
-        problems["notice_days"] = (f"must be between {policy.notice_days} and "
+        problems["options.notice_days"] = (f"must be between {policy.notice_days} and "
                                    f"{policy.notice_days_max} days")
     if options.governing_law is not None and (
             options.governing_law not in eu_member_states(content.authorities)):
-        problems["governing_law"] = "must be an EU Member State"
+        problems["options.governing_law"] = "must be an EU Member State"
     if problems:
-        raise OptionError(problems)
+        raise FieldErrors(problems)
 
 
 class _Labels:

@@ -51,6 +51,9 @@ class DpaForm(FlaskForm):
         DataRequired("Please confirm that you are authorised to sign for this company.")])
     notices = BooleanField("Send me notice of sub-processor changes")
 
+    field_paths = {path: name for name, path in FIELD_PATHS.items()}
+    fallback_field = "legal_name"
+
     def request_data(self) -> dict:
         """The request JSON these fields describe (validated by parse_request)."""
         data: dict = {}
@@ -63,11 +66,3 @@ class DpaForm(FlaskForm):
                 node = node.setdefault(part, {})
             node[parts[-1]] = value.isoformat() if name == "effective_date" else value
         return data
-
-    def add_request_errors(self, errors: dict[str, str]) -> None:
-        """Show each error of the Request model next to the field it concerns."""
-        by_path = {path: name for name, path in FIELD_PATHS.items()}
-        for path, message in errors.items():
-            field = getattr(self, by_path.get(path, ""), None) or self.legal_name
-            field.errors = [*field.errors, message if field.name == by_path.get(path)
-                            else f"{path}: {message}"]

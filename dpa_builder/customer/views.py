@@ -4,8 +4,10 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from ..extensions import limiter
 from ..notices.subscriptions import subscribe
 from ..records.service import current_content, issue
-from ..request import RequestError, parse_request
-from .forms import FIELD_PATHS, DpaForm
+from ..field_errors import FieldErrors
+from ..form_errors import show_field_errors
+from ..request import parse_request
+from .forms import DpaForm
 
 bp = Blueprint("customer", __name__)
 
@@ -22,8 +24,8 @@ def form():
     form_ok = form.validate()
     try:
         dpa_request = parse_request(form.request_data())
-    except RequestError as exc:
-        _replace_errors(form, exc.fields)
+    except FieldErrors as exc:
+        show_field_errors(form, exc)
         return _render(form), 422
     if not form_ok:
         return _render(form), 422
@@ -31,15 +33,6 @@ def form():
     if form.notices.data:  # double opt-in: this only sends the confirmation email
         subscribe(dpa_request.customer.contact_email, record.profile, source="dpa-form")
     return redirect(url_for("records.summary", record_id=record.id), code=303)
-
-
-def _replace_errors(form: DpaForm, errors: dict[str, str]) -> None:
-    """Show the Request model's message instead of the form's on the same field."""
-    names = {path: name for name, path in FIELD_PATHS.items()}
-    for path in errors:
-        if path in names:
-            getattr(form, names[path]).errors = []
-    form.add_request_errors(errors)
 
 
 def _render(form: DpaForm):

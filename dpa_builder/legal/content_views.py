@@ -9,7 +9,9 @@ from werkzeug.utils import secure_filename
 
 from ..content.loader import DOCX_TEMPLATE
 from ..content.template_check import MAX_BYTES, check_template
+from ..field_errors import FieldErrors
 from ..files import sha256_of
+from ..form_errors import show_field_errors
 from ..notices.outbox import queue
 from ..records.storage import LocalStorage
 from ..registry import service as registry
@@ -92,8 +94,8 @@ def registry_change(profile: str):
             record = registry.announce(
                 profile, form.kind.data, "" if form.kind.data == "add" else form.target.data,
                 form.entry(), form.announced_on.data, form.effective_on.data, current_user.id)
-        except registry.ChangeRefused as exc:
-            form.add_errors(exc.fields)
+        except FieldErrors as exc:
+            show_field_errors(form, exc)
         else:
             count = queue(record.id, profile)
             flash(f"Change {record.id} recorded; {count} notice{'' if count == 1 else 's'} "

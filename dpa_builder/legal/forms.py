@@ -10,6 +10,8 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..content.schema import Registry, SubProcessor
 from ..customer.forms import choices
+from ..field_errors import FieldErrors
+from ..form_errors import show_field_errors
 
 NOTE = "Note for the publish history (required to publish)"
 # Fields of the incoming sub-processor, by SubProcessor field name.
@@ -59,6 +61,11 @@ class ChangeForm(FlaskForm):
                              validators=[DataRequired("Enter the announcement date.")])
     effective_on = DateField("Takes effect on", validators=[DataRequired("Enter the effective date.")])
 
+    field_paths = {"kind": "kind", "target": "target", "entry": "entry_id",
+                   "announced_on": "announced_on", "effective_on": "effective_on",
+                   **{f"entry.{name}": field for name, field in ENTRY_FIELDS.items()}}
+    fallback_field = "kind"
+
     def __init__(self, registry: Registry, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.target.choices = choices([("", "— (none: an addition)")] + [
@@ -86,23 +93,6 @@ class ChangeForm(FlaskForm):
         try:
             entry is None or SubProcessor.model_validate(entry)
         except EntryError as exc:
-            self.add_errors({f"entry.{e['loc'][0]}": _message(e) for e in exc.errors() if e["loc"]})
+            show_field_errors(self, FieldErrors.from_validation(exc, "entry", PATTERNS))
             return False
         return True
-
-    def add_errors(self, errors: dict[str, str]) -> None:
-        """Show each problem next to its field: "entry.category" goes to category."""
-        for key, message in errors.items():
-            name = key.removeprefix("entry.")
-            field = getattr(self, ENTRY_FIELDS.get(name, name) if key != "entry" else "entry_id",
-                            None)
-            target = field if field is not None else self.kind
-            target.errors = [*target.errors, message]
-
-
-def _message(error: dict) -> str:
-    if error["type"] == "string_too_short":
-        return "is required"
-    if error["type"] == "string_pattern_mismatch":
-        return PATTERNS.get(error["loc"][0], error["msg"])
-    return error["msg"]

@@ -2,20 +2,16 @@
 from datetime import date
 from functools import lru_cache
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from ..content.loader import Content, content_from_files, load_content
 from ..content.schema import Registry, SubProcessor
 from ..extensions import db
+from ..field_errors import FieldErrors
 from ..records.models import DocumentRecord
 from .changes import Change, check_change, registry_on
 from .models import ContentFile, ContentVersion, Publication, RegistryChange
-
-
-class ChangeRefused(ValueError):
-    def __init__(self, fields: dict[str, str]):
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fields.items()))
-        self.fields = fields
 
 
 @lru_cache(maxsize=32)
@@ -108,15 +104,15 @@ def announce(profile: str, kind: str, target: str, entry: dict | None, announced
     """Validate and record a change; the caller queues its notices."""
     try:
         incoming = SubProcessor.model_validate(entry) if entry else None
-    except ValueError as exc:
-        raise ChangeRefused({"entry": str(exc)}) from None
+    except ValidationError as exc:
+        raise FieldErrors.from_validation(exc, prefix="entry") from None
     if announced_on < date.today():
-        raise ChangeRefused({"announced_on": "must not be in the past: notice runs from the day it is sent"})
+        raise FieldErrors({"announced_on": "must not be in the past: notice runs from the day it is sent"})
     state = registry_on(content_for(profile).registry, changes(profile), effective_on)[0]
     problems = check_change(kind, target, incoming, announced_on, effective_on, state,
                             longest_notice_days(profile))
     if problems:
-        raise ChangeRefused(problems)
+        raise FieldErrors(problems)
     record = RegistryChange(profile=profile, kind=kind, target=target,
                             entry=incoming.model_dump(mode="json") if incoming else None,
                             announced_on=announced_on, effective_on=effective_on, created_by=user_id)

@@ -32,6 +32,9 @@ class DeskForm(DpaForm):
                                validators=[Optional()])
     governing_law = SelectField("Governing law of the EU SCCs (Clauses 17 and 18)")
 
+    field_paths = {**DpaForm.field_paths, "options.notice_days": "notice_days",
+                   "options.governing_law": "governing_law"}
+
     def __init__(self, content: Content, *args, **kwargs):
         super().__init__(*args, **kwargs)
         policy = content.profile.policy
@@ -53,8 +56,3 @@ class DeskForm(DpaForm):
         """The options as keyword arguments of Options; blank means the default."""
         return {"notice_days": self.notice_days.data,
                 "governing_law": self.governing_law.data or None}
-
-    def add_option_errors(self, errors: dict[str, str]) -> None:
-        for name, message in errors.items():
-            field = getattr(self, name)
-            field.errors = [*field.errors, message]

@@ -9,12 +9,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..assembly.assemble import OptionError
 from ..assembly.context import Options
 from ..extensions import db, limiter
 from ..records.models import DocumentRecord
 from ..records.service import current_content, issue
-from ..request import RequestError, parse_request
+from ..field_errors import FieldErrors
+from ..form_errors import show_field_errors
+from ..request import parse_request
 from .forms import DeskForm, LoginForm
 from .models import User
 
@@ -102,16 +103,16 @@ def desk():
     form.validate()  # number and choice parsing, the notice bounds
     try:
         dpa_request = parse_request(form.request_data())
-    except RequestError as exc:
+    except FieldErrors as exc:
         dpa_request = None
-        form.add_request_errors(exc.fields)
+        show_field_errors(form, exc)
     if dpa_request is not None and not form.errors:
         try:
             record, _ = issue(dpa_request, channel="sales", user_id=current_user.id,
                               options=Options(**form.option_values()))
             return redirect(url_for("records.summary", record_id=record.id))
-        except OptionError as exc:
-            form.add_option_errors(exc.fields)
+        except FieldErrors as exc:
+            show_field_errors(form, exc)
     return render_template("staff/desk.html", form=form), 422
 
 
