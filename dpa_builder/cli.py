@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from .content.loader import ContentError, available_profiles, load_content
-from .generate import RENDERERS, build, write_files
+from .generate import build, write_files
+from .render.formats import FORMATS
 from .field_errors import FieldErrors
 from .request import parse_request
 
@@ -33,9 +34,9 @@ def _read_request(path: Path):
 
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
-    unknown = [f for f in formats if f not in RENDERERS]
+    unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise click.BadParameter(f"choose from {', '.join(RENDERERS)}; got {value!r}")
+        raise click.BadParameter(f"choose from {', '.join(FORMATS)}; got {value!r}")
     return formats
 
 
@@ -66,7 +67,7 @@ def main():
 @click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Directory for <document-id>.docx / .pdf.")
 @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=
-              lambda ctx, param, value: _formats(value), help="Comma-separated: docx, pdf.")
+              lambda ctx, param, value: _formats(value), help=f"Comma-separated: {', '.join(FORMATS)}.")
 @click.option("--profile", default="helptal", show_default=True, help="Processor profile.")
 def generate(request_path: Path, out_dir: Path, formats, profile: str):
     """Write the DPA for one request and print each file's path and SHA-256."""

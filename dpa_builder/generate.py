@@ -5,21 +5,15 @@ from pathlib import Path
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
-from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content
+from .content.loader import Content
 from .files import sha256_of, write_atomically
+from .render.formats import FORMATS, output_format
 from .request import Request
-
-RENDERERS = ("docx", "pdf")
 
 
 def render(fmt: str, document: Document, content: Content) -> bytes:
-    """Lay the document out with the content's own templates."""
-    # Imported on first use: WeasyPrint alone takes half a second to import.
-    if fmt == "docx":
-        from .render.docx import render_docx
-        return render_docx(document, content.files[DOCX_TEMPLATE])
-    from .render.pdf import render_pdf
-    return render_pdf(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
+    """Lay the document out in one format with the content's own templates."""
+    return output_format(fmt).render(document, content)
 
 
 @dataclass(frozen=True)
@@ -31,10 +25,12 @@ class Built:
         return sha256_of(self.files[fmt])
 
 
-def build(request: Request, content: Content, formats=("docx", "pdf"),
+def build(request: Request, content: Content, formats=tuple(FORMATS),
           options: Options = Options()) -> Built:
+    """Assemble the document, then render it in each format (FieldErrors for an unknown one)."""
+    renderers = [output_format(fmt) for fmt in formats]  # refuse before any work
     document = assemble(request, content, options)
-    return Built(document, {fmt: render(fmt, document, content) for fmt in formats})
+    return Built(document, {r.name: r.render(document, content) for r in renderers})
 
 
 def write_files(built: Built, out_dir: Path) -> dict[str, Path]:

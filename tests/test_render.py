@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from conftest import docx_text, pdf_text, squash
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.check import sample_request
+from dpa_builder.field_errors import FieldErrors
 from dpa_builder.generate import build, render
 
 TRICKY = 'Smith & Sons <Ltd> "Q" l\'Été Ünïcødé 株式会社 😀 {{ 7*7 }}'
@@ -135,3 +136,12 @@ def test_plain_text_uses_the_text_fonts(helptal_de):
     fonts = {str(font["/BaseFont"]) for page in reader.pages
              for font in page["/Resources"]["/Font"].values()}
     assert fonts and not [f for f in fonts if "Emoji" in f], fonts
+
+
+def test_an_unknown_format_is_refused_not_rendered_as_another(helptal):
+    document = assemble(sample_request(), helptal)
+    with pytest.raises(FieldErrors) as info:
+        render("odt", document, helptal)
+    assert info.value.fields == {"format": "must be one of docx, pdf; got 'odt'"}
+    with pytest.raises(FieldErrors):
+        build(sample_request(), helptal, ("docx", "PDF"))

@@ -1,6 +1,7 @@
 """The OpenAPI 3.1 description of the API, derived from the models so it cannot drift."""
 from ..assembly.transfers import eu_member_states
 from ..content.loader import Content
+from ..render.formats import FORMATS
 from ..request import Request
 
 REF = "#/components/schemas/{model}"
@@ -41,9 +42,9 @@ def _schemas(content: Content) -> dict:
                     "issued_at": {"type": "string", "format": "date-time"},
                     "content_version": {"type": "string"},
                     "registry_version": {"type": "string", "format": "date"},
-                    "sha256": {"type": "object", "properties": {"docx": sha, "pdf": sha}},
+                    "sha256": {"type": "object", "properties": dict.fromkeys(FORMATS, sha)},
                     "urls": {"type": "object",
-                             "properties": {"docx": url, "pdf": url, "summary": url}}}},
+                             "properties": {**dict.fromkeys(FORMATS, url), "summary": url}}}},
         "ValidationErrors": {
             "type": "object", "required": ["errors"],
             "properties": {"errors": {

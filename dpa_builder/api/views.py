@@ -9,6 +9,7 @@ from ..extensions import csrf, db, limiter
 from ..records.models import DocumentRecord
 from ..records.service import current_content, issue
 from ..field_errors import FieldErrors
+from ..render.formats import FORMATS
 from ..request import parse_request
 from ..staff.models import ApiToken, User
 from ..staff.views import utc
@@ -54,7 +55,7 @@ def _url(endpoint: str, **values) -> str:
 
 
 def record_json(record: DocumentRecord) -> dict:
-    formats = [fmt for fmt in ("docx", "pdf") if record.sha256(fmt)]
+    formats = [fmt for fmt in FORMATS if record.sha256(fmt)]
     return {
         "id": record.id, "document_id": record.document_id, "issued_at": utc(record.issued_at).isoformat(),
         "content_version": record.content_version, "registry_version": record.registry_version,

@@ -11,6 +11,7 @@ from ..content.loader import Content
 from ..extensions import db
 from ..generate import Built, build
 from ..registry import service as registry
+from ..render.formats import FORMATS
 from ..request import Request, parse_request
 from .models import DocumentRecord
 from .storage import LocalStorage
@@ -39,7 +40,7 @@ def storage() -> LocalStorage:
 
 def issue(request: Request, *, channel: str, user_id: int | None = None,
           profile: str | None = None, options: Options = Options(),
-          formats=("docx", "pdf"), wants_notices: bool = False) -> tuple[DocumentRecord, Built]:
+          formats=tuple(FORMATS), wants_notices: bool = False) -> tuple[DocumentRecord, Built]:
     """Build, store, then record; the record is written only once its files are safe."""
     profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
     content, applied = content_on(profile, date.today())

@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 from ..files import write_atomically
+from ..render.formats import FORMATS
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -12,7 +13,7 @@ class LocalStorage:
         self.root = Path(root)
 
     def _path(self, sha256: str, fmt: str) -> Path:
-        if not _SHA256.fullmatch(sha256) or fmt not in ("docx", "pdf"):
+        if not _SHA256.fullmatch(sha256) or fmt not in FORMATS:
             raise ValueError("not a stored document name")
         return self.root / sha256[:2] / f"{sha256}.{fmt}"
 

@@ -3,6 +3,7 @@ from flask import Blueprint, abort, current_app, render_template
 
 from ..assembly.transfers import choose_transfer
 from ..extensions import db, limiter
+from ..render.formats import FORMATS
 from ..request import country_name
 from .forms import VerifyForm
 from .models import DocumentRecord
@@ -10,10 +11,6 @@ from .service import current_content, file_for, find_by_sha256
 
 bp = Blueprint("records", __name__)
 
-MIMETYPES = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-}
 SCC = "EU Standard Contractual Clauses (Decision 2021/914), {module} ({module_parties})"
 TRANSFERS = {
     "eu_scc": SCC,
@@ -52,13 +49,13 @@ def summary(record_id: str):
 @bp.get("/documents/<record_id>/<fmt>")
 def download(record_id: str, fmt: str):
     """Send the stored file, byte for byte as issued."""
-    if fmt not in MIMETYPES:
+    if fmt not in FORMATS:
         abort(404)
     record = _record(record_id)
     data = file_for(record, fmt)
     if data is None:
         abort(404)
-    response = current_app.response_class(data, mimetype=MIMETYPES[fmt])
+    response = current_app.response_class(data, mimetype=FORMATS[fmt].mimetype)
     response.headers.set("Content-Disposition", "attachment",
                          filename=f"{record.document_id}.{fmt}")
     response.headers["Cache-Control"] = "private, no-store"

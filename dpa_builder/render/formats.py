@@ -1,0 +1,43 @@
+"""The output formats, one entry each: the only place that lists them.
+
+Adding a format is one entry here (its renderer, its media type); the CLI, storage,
+records, downloads, verification and the API take their list from this table.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..assembly.model import Document
+from ..content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content
+from ..field_errors import FieldErrors
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str  # also the file extension
+    mimetype: str
+    render: Callable[[Document, Content], bytes]  # lays the document out with the content's templates
+
+
+# Renderers are imported on first use: WeasyPrint alone takes half a second to import.
+def _docx(document: Document, content: Content) -> bytes:
+    from .docx import render_docx
+    return render_docx(document, content.files[DOCX_TEMPLATE])
+
+
+def _pdf(document: Document, content: Content) -> bytes:
+    from .pdf import render_pdf
+    return render_pdf(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
+
+
+FORMATS = {f.name: f for f in (
+    OutputFormat("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 _docx),
+    OutputFormat("pdf", "application/pdf", _pdf),
+)}
+
+
+def output_format(name: str) -> OutputFormat:
+    """The format of this name; an unknown one is refused, never replaced by another."""
+    if name not in FORMATS:
+        raise FieldErrors({"format": f"must be one of {', '.join(FORMATS)}; got {name!r}"})
+    return FORMATS[name]
