@@ -33,6 +33,15 @@ test-postgres:
 check: setup
 	set -a; . config/demo.env; set +a; .venv/bin/dpa check
 
+# Both formats of the example DPA as PNG pages side by side (PDF left, the DOCX as
+# LibreOffice lays it out right) in out/proof/, for legal and for review.
+# Options: make proof PROOF_ARGS="--profile helpdesk --out out/proof-helpdesk --dpi 80".
+PROOF_ARGS ?=
+.PHONY: proof
+
+proof: setup
+	set -a; . config/demo.env; set +a; .venv/bin/python scripts/proof.py $(PROOF_ARGS)
+
 bench: setup
 	set -a; . config/demo.env; set +a; .venv/bin/python bench/generate_bench.py
 

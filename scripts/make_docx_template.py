@@ -1,134 +1,99 @@
-"""Build templates/dpa.docx, the DOCX layout, from scratch.
+"""Build templates/dpa.docx, the DOCX layout, from the style sheet in docx_style_sheet.py.
 
-The template holds layout only: styles, page setup, header and footer, and a
-docxtpl loop over the document model's blocks. Legal may restyle the result
-in Word; rerun this script only to start again from a clean layout.
+The package is written part by part, as Word 2013+ writes it: compatibility
+mode 15, British English, named fonts with their metric-compatible twins, list
+numbering tied to the heading and clause styles, no theme, thumbnail or other
+leftovers of a stock template. The body is a docxtpl loop over the document
+model's blocks (docx_body.py). Legal may restyle the result in Word; rerun this
+script only to start again from the reviewed style sheet.
 
-    python scripts/make_docx_template.py
+    python scripts/make_docx_template.py      # tests check the file matches
 """
+import io
+import zipfile
 from pathlib import Path
 
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
-from docx.shared import Cm, Pt
+import docx_body as body
+import docx_parts as parts
 
-TEXT_WIDTH = Cm(21.0 - 2 * 2.3)
 OUT = Path(__file__).resolve().parents[1] / "templates" / "dpa.docx"
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same style sheet gives the same bytes
+
+CT = "application/vnd.openxmlformats-officedocument"
+WML = f"{CT}.wordprocessingml"
+RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+# part name -> (content type, relationship id from the document, relationship type)
+WORD_PARTS = {
+    "word/styles.xml": (f"{WML}.styles+xml", "rIdStyles", "styles"),
+    "word/numbering.xml": (f"{WML}.numbering+xml", "rIdNumbering", "numbering"),
+    "word/settings.xml": (f"{WML}.settings+xml", "rIdSettings", "settings"),
+    "word/fontTable.xml": (f"{WML}.fontTable+xml", "rIdFonts", "fontTable"),
+    "word/header1.xml": (f"{WML}.header+xml", "rIdHeader", "header"),
+    "word/header2.xml": (f"{WML}.header+xml", "rIdHeaderFirst", "header"),
+    "word/footer1.xml": (f"{WML}.footer+xml", "rIdFooter", "footer"),
+    "word/footer2.xml": (f"{WML}.footer+xml", "rIdFooterFirst", "footer"),
+}
 
 
-def add_field(paragraph, instruction: str) -> None:
-    paragraph._p.append(parse_xml(
-        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+def part_texts() -> dict[str, str]:
+    return {
+        "word/document.xml": body.document_xml(),
+        "word/styles.xml": parts.styles_xml(),
+        "word/numbering.xml": parts.numbering_xml(),
+        "word/settings.xml": parts.settings_xml(),
+        "word/fontTable.xml": parts.font_table_xml(),
+        "word/header1.xml": body.header_xml(first=False),
+        "word/header2.xml": body.header_xml(first=True),
+        "word/footer1.xml": body.footer_xml(first=False),
+        "word/footer2.xml": body.footer_xml(first=True),
+        "docProps/core.xml": (
+            f'{parts.HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
+            '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'),
+        "docProps/app.xml": (
+            f'{parts.HEAD}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+            'extended-properties"><Application>DPA Builder</Application></Properties>'),
+        "word/_rels/document.xml.rels": relationships(
+            (rid, f"{RELS}/{kind}", name.removeprefix("word/"))
+            for name, (_, rid, kind) in WORD_PARTS.items()),
+        "_rels/.rels": relationships([
+            ("rId1", f"{RELS}/officeDocument", "word/document.xml"),
+            ("rId2", f"{PKG_RELS}/metadata/core-properties", "docProps/core.xml"),
+            ("rId3", f"{RELS}/extended-properties", "docProps/app.xml")]),
+        "[Content_Types].xml": content_types(),
+    }
 
 
-def setup_styles(doc) -> None:
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name, normal.font.size = "Liberation Serif", Pt(10.5)
-    normal.paragraph_format.space_after = Pt(6)
-    for name, size in [("Title", 24), ("Subtitle", 13), ("Heading 1", 13), ("Heading 2", 11)]:
-        styles[name].font.name, styles[name].font.size = "Liberation Sans", Pt(size)
-    styles["Heading 1"].paragraph_format.space_before = Pt(14)
-    styles["List Bullet"].font.name = "Liberation Serif"
-    clause = styles.add_style("Clause", WD_STYLE_TYPE.PARAGRAPH)
-    clause.base_style = normal
-    clause.paragraph_format.left_indent = Cm(1.1)
-    clause.paragraph_format.first_line_indent = Cm(-1.1)
-    clause.paragraph_format.tab_stops.add_tab_stop(Cm(1.1))
+def relationships(items) -> str:
+    rels = "".join(f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'
+                   for rid, kind, target in items)
+    return f'{parts.HEAD}<Relationships xmlns="{PKG_RELS}">{rels}</Relationships>'
 
 
-def setup_page(doc) -> None:
-    section = doc.sections[0]
-    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.3)
-    section.top_margin = section.bottom_margin = Cm(2.2)
-    footer = section.footer.paragraphs[0]
-    footer.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
-    footer.text = "{{ document.footer }}\tPage "
-    add_field(footer, "PAGE")
-    footer.add_run(" of ")
-    add_field(footer, "NUMPAGES")
-    header = section.header.paragraphs[0]
-    header.text = "{{ document.title }} — {{ document.id }}"
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+def content_types() -> str:
+    overrides = {"/word/document.xml": f"{WML}.document.main+xml",
+                 "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+                 "/docProps/app.xml": f"{CT}.extended-properties+xml",
+                 **{f"/{name}": ct for name, (ct, _, _) in WORD_PARTS.items()}}
+    items = "".join(f'<Override PartName="{name}" ContentType="{ct}"/>' for name, ct in overrides.items())
+    return (f'{parts.HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f"{items}</Types>")
 
 
-def keep_rows_whole(table, header: bool) -> None:
-    """Never split a row across pages; repeat the header row on each page."""
-    for index, row in enumerate(table.rows):
-        props = row._tr.get_or_add_trPr()
-        props.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
-        if header and index == 0:
-            props.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-
-
-def loop_table(doc, rows: list[list[str]], style: str | None, widths=(), header=False):
-    """A table whose first row is bold when it is a header row."""
-    table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    if style:
-        table.style = doc.styles[style]
-    for index, (row, texts) in enumerate(zip(table.rows, rows)):
-        for cell, text in zip(row.cells, texts):
-            cell.paragraphs[0].add_run(text).bold = header and index == 0
-    # Word reads a cell's width, LibreOffice the table grid's: set both.
-    for column, width in zip(table.columns, widths):
-        column.width = width
-        for cell in column.cells:
-            cell.width = width
-    keep_rows_whole(table, header)
-    return table
-
-
-def body(doc) -> None:
-    p = doc.add_paragraph
-    p("{%p for block in document.blocks %}")
-    p("{%p if block.kind == 'title' %}")
-    p("{{ block.text }}", style="Title")
-    p("{%p elif block.kind == 'subtitle' %}")
-    p("{{ block.text }}", style="Subtitle")
-    p("{%p elif block.kind == 'heading' %}")
-    p("{% if block.number %}{{ block.number }} {% endif %}{{ block.text }}", style="Heading 1")
-    p("{%p elif block.kind == 'subheading' %}")
-    p("{{ block.text }}", style="Heading 2")
-    p("{%p elif block.kind == 'paragraph' and block.number %}")
-    p("{{ block.number }}\t{{ block.text }}", style="Clause")
-    p("{%p elif block.kind == 'paragraph' %}")
-    p("{{ block.text }}")
-    p("{%p elif block.kind == 'bullet' %}")
-    p("{{ block.text }}", style="List Bullet")
-    p("{%p elif block.kind == 'page_break' %}")
-    p().add_run().add_break(WD_BREAK.PAGE)
-    p("{%p elif block.style == 'grid' %}")
-    loop_table(doc, [["{%tc for c in block.columns %}", "{{ c }}", "{%tc endfor %}"],
-                     ["{%tr for row in block.rows %}"],
-                     ["{%tc for c in row %}", "{{ c }}", "{%tc endfor %}"],
-                     ["{%tr endfor %}"]], "Table Grid", header=True)
-    p("{%p elif block.style == 'fields' %}")
-    fields = loop_table(doc, [["{%tr for row in block.rows %}", ""],
-                              ["{{ row[0] }}", "{{ row[1] }}"],
-                              ["{%tr endfor %}", ""]], "Table Grid", (Cm(5.2), TEXT_WIDTH - Cm(5.2)))
-    fields.rows[1].cells[0].paragraphs[0].runs[0].bold = True  # the label column
-    p("{%p elif block.style == 'signatures' %}")
-    loop_table(doc, [["{{ block.columns[0] }}", "{{ block.columns[1] }}"],
-                     ["{%tr for row in block.rows %}", ""],
-                     ["{{ row[0] }}", "{{ row[1] }}"],
-                     ["{%tr endfor %}", ""]], None, header=True)
-    p("{%p endif %}")
-    p("{%p endfor %}")
+def build() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        # [Content_Types].xml first, as Word and other consumers expect.
+        for name, text in sorted(part_texts().items(), key=lambda item: item[0] != "[Content_Types].xml"):
+            package.writestr(zipfile.ZipInfo(name, ZIP_EPOCH), text.encode(), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def main() -> None:
-    doc = Document()
-    setup_styles(doc)
-    setup_page(doc)
-    body(doc)
-    OUT.parent.mkdir(exist_ok=True)
-    doc.save(OUT)
+    OUT.write_bytes(build())
     print(f"wrote {OUT}")
 
 

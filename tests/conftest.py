@@ -16,6 +16,7 @@ from dpa_builder.extensions import db
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import ApiToken, User
+from word import WordView
 
 # The processor's signatory and privacy contact are configuration (unknown in
 # the sources); tests use the demo values, as `make run` does.
@@ -80,11 +81,9 @@ def built(demo_env):
 
 
 def docx_text(data: bytes) -> str:
-    """Every paragraph of body, tables, headers and footers, in order."""
+    """Every paragraph of body, tables, headers and footers, with the numbers Word shows."""
     doc = open_docx(io.BytesIO(data))
-    lines = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
+    lines = [p.shown for p in WordView(data).paragraphs()]
     for section in doc.sections:
         lines += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
     return "\n".join(lines)

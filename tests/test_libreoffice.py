@@ -19,4 +19,4 @@ def test_docx_opens_in_libreoffice(built, tmp_path):
                    check=True, capture_output=True, timeout=180)
     text = squash(pdf_text((tmp_path / "dpa.pdf").read_bytes()))
     assert "Acme Robotics GmbH" in text and "Anthropic, PBC" in text
-    assert "Page 1 of" in text and result.document.id in text
+    assert "Page 2 of" in text and result.document.id in text

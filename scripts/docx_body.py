@@ -1,0 +1,125 @@
+"""The body, header and footer of templates/dpa.docx: docxtpl loops over the model's blocks.
+
+Every word comes from the document model; the template only picks a style per
+block kind. Numbers come from Word's list numbering (the styles carry it), so
+no paragraph holds a typed clause number.
+"""
+from xml.sax.saxutils import escape
+
+import docx_style_sheet as sheet
+from docx_parts import HEAD, XMLNS, twips
+
+TEXT_WIDTH = twips(sheet.TEXT_WIDTH)
+
+
+def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
+    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
+    props = f"<w:pPr>{pstyle}{ppr}</w:pPr>" if pstyle or ppr else ""
+    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    return f"<w:p>{props}{run}</w:p>"
+
+
+def field(instruction: str) -> str:
+    return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+
+
+def cell(text: str, style: str = "TableText", header: bool = False) -> str:
+    shade = f'<w:shd w:val="clear" w:color="auto" w:fill="{sheet.TABLE_HEADER_FILL}"/>' if header else ""
+    return f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>{shade}</w:tcPr>{para(text, style)}</w:tc>'
+
+
+def row(cells: list[str], header: bool = False) -> str:
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+def loop_row(tag: str, columns: int) -> str:
+    """A row holding only a docxtpl row tag; docxtpl removes it when rendering."""
+    return row([cell(tag)] + [cell("")] * (columns - 1))
+
+
+def table(style: str, rows: list[str], columns: int, first_row: bool = False,
+          first_column: bool = False) -> str:
+    """Widths are provisional: the renderer fits them to the rendered columns by style."""
+    grid = "".join(f'<w:gridCol w:w="{TEXT_WIDTH // columns}"/>' for _ in range(columns))
+    look = (f'<w:tblLook w:val="0000" w:firstRow="{int(first_row)}" w:lastRow="0" '
+            f'w:firstColumn="{int(first_column)}" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>')
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{style}"/><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/>'
+            f'<w:tblLayout w:type="fixed"/>{look}</w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+            f"{''.join(rows)}</w:tbl>")
+
+
+def grid_table() -> str:
+    """A header row and data rows, any number of columns (Annex III)."""
+    header = row([cell("{%tc for c in block.columns %}"), cell("{{ c }}", "TableHeading", True),
+                  cell("{%tc endfor %}")], header=True)
+    data = row([cell("{%tc for c in row %}"), cell("{{ c }}"), cell("{%tc endfor %}")])
+    return table("DPAGrid", [header, loop_row("{%tr for row in block.rows %}", 3), data,
+                  loop_row("{%tr endfor %}", 3)], 3, first_row=True)
+
+
+def fields_table() -> str:
+    """Label / value pairs: the cover page's variables, Annex I."""
+    data = row([cell("{{ row[0] }}", "TableHeading"), cell("{{ row[1] }}")])
+    return table("DPAFields", [loop_row("{%tr for row in block.rows %}", 2), data,
+                  loop_row("{%tr endfor %}", 2)], 2, first_column=True)
+
+
+def signatures_table() -> str:
+    header = row([cell("{{ block.columns[0] }}", "TableHeading"),
+                  cell("{{ block.columns[1] }}", "TableHeading")], header=True)
+    data = row([cell("{{ row[0] }}"), cell("{{ row[1] }}")])
+    return table("DPASignatures", [header, loop_row("{%tr for row in block.rows %}", 2), data,
+                  loop_row("{%tr endfor %}", 2)], 2, first_row=True)
+
+
+BRANCHES = (
+    ("block.kind == 'title'", para("{{ block.text }}", "Title")),
+    ("block.kind == 'subtitle'", para("{{ block.text }}", "Subtitle")),
+    ("block.kind == 'heading' and block.number", para("{{ block.text }}", "Heading1")),
+    ("block.kind == 'heading'", para("{{ block.text }}", "AnnexHeading")),
+    ("block.kind == 'subheading'", para("{{ block.text }}", "Heading2")),
+    ("block.kind == 'paragraph' and block.number", para("{{ block.text }}", "Clause")),
+    ("block.kind == 'paragraph'", para("{{ block.text }}", "BodyText")),
+    ("block.kind == 'bullet'", para("{{ block.text }}", "ListBullet")),
+    # The renderer turns this into "page break before" on the next paragraph.
+    ("block.kind == 'page_break'", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'),
+    ("block.style == 'grid'", grid_table()),
+    ("block.style == 'fields'", fields_table()),
+    ("block.style == 'signatures'", signatures_table()),
+)
+
+
+def section() -> str:
+    page = {k: twips(v) for k, v in sheet.PAGE.items()}
+    return (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
+            f'<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
+            f'<w:footerReference w:type="default" r:id="rIdFooter"/>'
+            f'<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
+            f'<w:pgSz w:w="{page["width"]}" w:h="{page["height"]}"/>'
+            f'<w:pgMar w:top="{page["top"]}" w:right="{page["right"]}" w:bottom="{page["bottom"]}" '
+            f'w:left="{page["left"]}" w:header="{page["header"]}" w:footer="{page["footer"]}" '
+            f'w:gutter="0"/><w:cols w:space="709"/><w:titlePg/></w:sectPr>')
+
+
+def document_xml() -> str:
+    branches = "".join(
+        para(f"{{%p {'if' if i == 0 else 'elif'} {test} %}}") + body
+        for i, (test, body) in enumerate(BRANCHES))
+    loop = (para("{%p for block in document.blocks %}") + branches + para("{%p endif %}")
+            + para("{%p endfor %}"))
+    return f"{HEAD}<w:document {XMLNS}><w:body>{loop}{section()}</w:body></w:document>"
+
+
+def header_xml(first: bool) -> str:
+    text = "" if first else "{{ document.title }} — {{ document.id }}"
+    return f"{HEAD}<w:hdr {XMLNS}>{para(text, 'Header')}</w:hdr>"
+
+
+def footer_xml(first: bool) -> str:
+    if first:  # the cover carries its document id in its own table, and no page number
+        return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
+    runs = (f'<w:r><w:t xml:space="preserve">{{{{ document.footer }}}}</w:t></w:r><w:r><w:tab/></w:r>'
+            f'<w:r><w:t xml:space="preserve">Page </w:t></w:r>{field("PAGE")}'
+            f'<w:r><w:t xml:space="preserve"> of </w:t></w:r>{field("NUMPAGES")}')
+    return f'{HEAD}<w:ftr {XMLNS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{runs}</w:p></w:ftr>'

@@ -1,0 +1,114 @@
+"""The DOCX read as Word reads it: widths, list numbering, paragraphs, settings, fonts."""
+import re
+
+import pytest
+
+from word import W, WordView, cell_widths
+
+PROFILES = [("helptal", "DE"), ("helpdesk", "DE")]
+
+
+@pytest.fixture(scope="module", params=PROFILES, ids=[p for p, _ in PROFILES])
+def result(request, built):
+    profile, country = request.param
+    return built(country, profile=profile)
+
+
+@pytest.fixture(scope="module")
+def word(result):
+    return WordView(result.files["docx"])
+
+
+def test_every_row_fits_the_text_width(word):
+    width = word.text_width()
+    tables = word.tables()
+    assert tables
+    for table in tables:
+        assert table.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
+        assert int(table.find(f"{W}tblPr/{W}tblW").get(f"{W}w")) == width
+        grid = [int(c.get(f"{W}w")) for c in table.iter(f"{W}gridCol")]
+        assert sum(grid) == width
+        for row in cell_widths(table):
+            assert row == grid[:len(row)] and sum(row) == width
+
+
+def test_annex_iii_has_a_column_per_heading_in_every_row(result, word):
+    grids = [b for b in result.document.blocks if b.kind == "table" and b.style == "grid"]
+    assert sum(len(b.rows) for b in grids) >= 11  # HelpDesk: 29 rows
+    for table in word.tables():
+        assert len({len(row) for row in cell_widths(table)}) == 1
+
+
+def test_clause_numbers_are_word_list_numbers_matching_the_model(result, word):
+    numbered = [p for p in word.paragraphs() if p.label]
+    model = [b.number.rstrip(".") for b in result.document.blocks if b.number]
+    assert [p.label.rstrip(".") for p in numbered] == model
+    for p in numbered:
+        assert p.element.find(f"{W}pPr/{W}numPr") is None  # the style carries it
+        assert not re.match(r"\d+(\.\d+)*\.?\s", p.text), p.text
+
+
+def test_no_paragraph_starts_with_a_typed_number(word):
+    typed = [p.text for p in word.paragraphs() if re.match(r"\d+\.(\d+)?\s", p.text)]
+    assert typed == []
+
+
+def test_bullets_hang_inside_the_clause_text(word):
+    clause = word.style_property("Clause", f"{W}pPr/{W}ind")
+    levels = {lvl.find(f"{W}pStyle").get(f"{W}val"): lvl.find(f"{W}pPr/{W}ind")
+              for lvl in word.numbering.iter(f"{W}lvl")}
+    assert clause is None  # the indent comes from the list level
+    clause_text = int(levels["Clause"].get(f"{W}left"))
+    bullet = levels["ListBullet"]
+    assert int(bullet.get(f"{W}left")) - int(bullet.get(f"{W}hanging")) == clause_text
+
+
+def test_no_run_of_empty_paragraphs_and_real_page_breaks(word):
+    body = word.document.find(f"{W}body")
+    empty = [not "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+             for p in body.iterchildren(f"{W}p")]
+    assert not any(a and b for a, b in zip(empty, empty[1:]))
+    assert not list(body.iter(f"{W}br"))  # breaks are "page break before" on a paragraph
+    assert len(list(body.iter(f"{W}pageBreakBefore"))) >= 3
+
+
+def test_adjacent_tables_stay_apart(word):
+    body = word.document.find(f"{W}body")
+    for table in body.iterchildren(f"{W}tbl"):
+        assert table.getnext().tag != f"{W}tbl"
+
+
+def test_word_2013_mode_british_english_and_no_theme_fonts(word):
+    compat = word.settings.find(f"{W}compat/{W}compatSetting[@{W}name='compatibilityMode']")
+    assert compat.get(f"{W}val") == "15"
+    styles = word.parts["word/styles.xml"]
+    defaults = re.search(rb"<w:rPrDefault>.*?</w:rPrDefault>", styles).group(0)
+    assert b'<w:lang w:val="en-GB"' in defaults
+    assert b"Theme" not in styles and "word/theme/theme1.xml" not in word.parts
+
+
+def test_fonts_every_word_has_with_their_metric_twins(word):
+    fonts = re.findall(rb'w:ascii="([^"]+)"', word.parts["word/styles.xml"])
+    assert set(fonts) == {b"Times New Roman", b"Arial"}
+    table = word.parts["word/fontTable.xml"]
+    for name, twin in ((b"Times New Roman", b"Liberation Serif"), (b"Arial", b"Liberation Sans")):
+        assert re.search(rb'w:name="' + name + rb'"><w:altName w:val="' + twin + rb'"', table)
+
+
+def test_header_and_footer_are_8pt_grey_and_absent_on_the_cover(word):
+    for style in ("Header", "Footer"):
+        assert word.style_property(style, f"{W}rPr/{W}sz").get(f"{W}val") == "16"
+        assert word.style_property(style, f"{W}rPr/{W}color").get(f"{W}val") == "595959"
+    section = word.document.find(f"{W}body/{W}sectPr")
+    assert section.find(f"{W}titlePg") is not None
+    first = [r for r in section.iter(f"{W}headerReference", f"{W}footerReference")
+             if r.get(f"{W}type") == "first"]
+    assert len(first) == 2
+
+
+def test_app_properties_say_what_wrote_the_file(word):
+    app = word.parts["docProps/app.xml"].decode()
+    assert "<Application>DPA Builder</Application>" in app and "Microsoft" not in app
+    words = int(re.search(r"<Words>(\d+)</Words>", app).group(1))
+    shown = sum(len(p.text.split()) for p in word.paragraphs())
+    assert words == shown and "<Pages>" not in app
