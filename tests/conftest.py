@@ -154,6 +154,15 @@ def client(app):
     return app.test_client()
 
 
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory, demo_env):
+    """One application for a whole test module whose tests only read what it holds,
+    or add records and read only their own: issuing a DPA per test costs a second."""
+    app = make_app(tmp_path_factory.mktemp("shared"))
+    yield app
+    close_app(app)
+
+
 @pytest.fixture
 def runner(app):
     return app.test_cli_runner()
@@ -199,7 +208,7 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
-    """Mark every test that uses the `app` fixture, directly or not, as `db`."""
+    """Mark every test that uses an application, directly or not, as `db`."""
     for item in items:
-        if "app" in getattr(item, "fixturenames", ()):
+        if {"app", "shared_app"} & set(getattr(item, "fixturenames", ())):
             item.add_marker("db")

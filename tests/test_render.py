@@ -64,6 +64,16 @@ def test_rebuild_is_byte_identical(helptal):
     assert first.files == second.files
 
 
+def test_every_timestamp_comes_from_the_effective_date(helptal_de):
+    """No clock reading enters a file, so a rebuild on any later day gives the same bytes."""
+    with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
+        assert {entry.date_time for entry in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    core = open_docx(io.BytesIO(helptal_de.files["docx"])).core_properties
+    assert {str(core.created), str(core.modified)} == {"2026-12-01 00:00:00+00:00"}
+    info = PdfReader(io.BytesIO(helptal_de.files["pdf"])).metadata
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20261201000000Z"
+
+
 def test_docx_footer_has_page_x_of_y_and_document_id(helptal_de):
     with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
         footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))

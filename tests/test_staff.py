@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from conftest import PASSWORD, csrf_token, docx_text, login, make_request, make_user
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
-from dpa_builder.records.models import DocumentRecord
+from dpa_builder.records.models import DocumentFile, DocumentRecord
 from dpa_builder.records.service import issue
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import User
@@ -172,12 +172,13 @@ def test_search_finds_earlier_dpas_and_downloads_them_again(app, client):
     page = client.get("/staff/documents?q=acme").get_data(as_text=True)
     assert "Acme Robotics GmbH" in page and "ACME Logistics" in page and "Globex" not in page
     assert page.index("ACME Logistics") < page.index("Acme Robotics")  # newest first
+    assert "EU Standard Contractual Clauses" in page  # each record's transfer mechanism, as issued
     assert "100%" in client.get("/staff/documents?q=0%25").get_data(as_text=True)
     assert "Acme" not in client.get("/staff/documents?q=_").get_data(as_text=True)
     link = re.search(r'href="(/documents/[^"]+/docx)"', page).group(1)
     data = client.get(link).data
     with app.app_context():
-        shas = set(db.session.scalars(select(DocumentRecord.docx_sha256)))
+        shas = set(db.session.scalars(select(DocumentFile.sha256)))
     assert hashlib.sha256(data).hexdigest() in shas
 
 

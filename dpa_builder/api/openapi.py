@@ -25,6 +25,7 @@ def _schemas(content: Content) -> dict:
               "properties": {**request["properties"], "options": _ref("Options")}}
     sha = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
     url = {"type": "string", "format": "uri"}
+    size = {"type": ["integer", "null"], "description": "bytes"}
     return {
         **defs, "Request": request, "DpaCreate": create,
         "Options": {"type": "object", "additionalProperties": False, "properties": {
@@ -42,7 +43,13 @@ def _schemas(content: Content) -> dict:
                     "issued_at": {"type": "string", "format": "date-time"},
                     "content_version": {"type": "string"},
                     "registry_version": {"type": "string", "format": "date"},
+                    "facts": {"type": "object", "additionalProperties": {"type": "string"},
+                              "description": "What the DPA states, as issued: transfer "
+                                             "mechanism, authority, governing law, notice days."},
+                    "options": {"type": "object", "description": "The options chosen, as "
+                                "Options; null where the default applied."},
                     "sha256": {"type": "object", "properties": dict.fromkeys(FORMATS, sha)},
+                    "sizes": {"type": "object", "properties": dict.fromkeys(FORMATS, size)},
                     "urls": {"type": "object",
                              "properties": {**dict.fromkeys(FORMATS, url), "summary": url}}}},
         "ValidationErrors": {

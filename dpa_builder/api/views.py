@@ -9,7 +9,6 @@ from ..extensions import csrf, db, limiter
 from ..records.models import DocumentRecord
 from ..records.service import current_content, issue
 from ..field_errors import FieldErrors
-from ..render.formats import FORMATS
 from ..request import parse_request
 from ..staff.models import ApiToken, User
 from ..staff.views import utc
@@ -55,13 +54,14 @@ def _url(endpoint: str, **values) -> str:
 
 
 def record_json(record: DocumentRecord) -> dict:
-    formats = [fmt for fmt in FORMATS if record.sha256(fmt)]
     return {
         "id": record.id, "document_id": record.document_id, "issued_at": utc(record.issued_at).isoformat(),
         "content_version": record.content_version, "registry_version": record.registry_version,
-        "sha256": {fmt: record.sha256(fmt) for fmt in formats},
-        "urls": {**{fmt: _url("records.download", record_id=record.id, fmt=fmt)
-                    for fmt in formats},
+        "facts": record.facts, "options": record.options,
+        "sha256": {f.format: f.sha256 for f in record.files},
+        "sizes": {f.format: f.size for f in record.files},
+        "urls": {**{f.format: _url("records.download", record_id=record.id, fmt=f.format)
+                    for f in record.files},
                  "summary": _url("records.summary", record_id=record.id)},
     }
 

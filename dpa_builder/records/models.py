@@ -1,8 +1,8 @@
-"""Every DPA issued, on record: what was asked, by whom, when, and the files' hashes."""
+"""Every DPA issued, on record: what was asked, by whom, when, what it says, and its files."""
 from datetime import datetime, timezone
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 
@@ -20,20 +20,39 @@ class DocumentRecord(db.Model):
     company: Mapped[str] = mapped_column(String(200), index=True)
     country: Mapped[str] = mapped_column(String(2))
     request: Mapped[dict] = mapped_column(JSON)
-    options: Mapped[dict] = mapped_column(JSON)
+    options: Mapped[dict] = mapped_column(JSON)  # the options chosen, as Options' fields
+    # What the DPA says, as issued (Document.facts): transfer, authority, governing law, ...
+    facts: Mapped[dict] = mapped_column(JSON, default=dict)
     channel: Mapped[str] = mapped_column(String(10))  # form, sales, api, cli
     issued_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     content_version: Mapped[str] = mapped_column(String(40))
     registry_version: Mapped[str] = mapped_column(String(20))
     clause_versions: Mapped[dict] = mapped_column(JSON)
-    docx_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
-    pdf_sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     wants_notices: Mapped[bool] = mapped_column(default=False)  # asked for change notices
     notice_days: Mapped[int | None] = mapped_column()  # the notice period this customer holds
     registry_changes: Mapped[list] = mapped_column(JSON, default=list)  # change ids in its Annex III
+    files: Mapped[list["DocumentFile"]] = relationship(
+        back_populates="record", cascade="all, delete-orphan", order_by="DocumentFile.format",
+        lazy="selectin")
 
     __table_args__ = (Index("ix_document_records_issued_at", "issued_at"),)
 
+    def file(self, fmt: str) -> "DocumentFile | None":
+        return next((f for f in self.files if f.format == fmt), None)
+
     def sha256(self, fmt: str) -> str | None:
-        return {"docx": self.docx_sha256, "pdf": self.pdf_sha256}[fmt]
+        file = self.file(fmt)
+        return file.sha256 if file else None
+
+
+class DocumentFile(db.Model):
+    """One issued file of a record: its format (a key of render.formats.FORMATS), hash, size."""
+
+    __tablename__ = "document_files"
+
+    record_id: Mapped[str] = mapped_column(ForeignKey("document_records.id"), primary_key=True)
+    format: Mapped[str] = mapped_column(String(10), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int | None] = mapped_column()  # bytes; None when the migration found no file
+    record: Mapped[DocumentRecord] = relationship(back_populates="files")

@@ -4,7 +4,7 @@ import secrets
 from datetime import date
 
 from flask import current_app
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..assembly.context import Options
 from ..content.loader import Content
@@ -13,7 +13,7 @@ from ..generate import Built, build
 from ..registry import service as registry
 from ..render.formats import FORMATS
 from ..request import Request, parse_request
-from .models import DocumentRecord
+from .models import DocumentFile, DocumentRecord
 from .storage import LocalStorage
 
 
@@ -51,12 +51,12 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
     record = DocumentRecord(
         id=secrets.token_urlsafe(18), document_id=document.id, profile=profile,
         company=request.customer.legal_name, country=request.customer.country,
-        request=request.model_dump(mode="json"), options=options.__dict__, channel=channel,
-        issued_by=user_id, content_version=document.content_version,
-        registry_version=document.registry_version, clause_versions=document.clause_versions,
-        docx_sha256=built.sha256("docx") if "docx" in built.files else None,
-        pdf_sha256=built.sha256("pdf") if "pdf" in built.files else None,
-        wants_notices=wants_notices,
+        request=request.model_dump(mode="json"), options=dataclasses.asdict(options),
+        facts=document.facts, channel=channel, issued_by=user_id,
+        content_version=document.content_version, registry_version=document.registry_version,
+        clause_versions=document.clause_versions, wants_notices=wants_notices,
+        files=[DocumentFile(format=fmt, sha256=built.sha256(fmt), size=len(data))
+               for fmt, data in built.files.items()],
         notice_days=options.notice_days or content.profile.policy.notice_days,
         registry_changes=[change.id for change in applied])
     db.session.add(record)
@@ -80,11 +80,10 @@ def file_for(record: DocumentRecord, fmt: str) -> bytes | None:
     return storage().load(sha, fmt) if sha else None
 
 
-def find_by_sha256(sha256: str) -> DocumentRecord | None:
-    """The earliest record that issued a file with this hash."""
-    sha256 = sha256.strip().lower()
+def find_by_sha256(sha256: str) -> DocumentFile | None:
+    """The file with this hash from the earliest record that issued it (`.record`)."""
     return db.session.scalars(
-        select(DocumentRecord)
-        .where(or_(DocumentRecord.docx_sha256 == sha256, DocumentRecord.pdf_sha256 == sha256))
+        select(DocumentFile).join(DocumentFile.record)
+        .where(DocumentFile.sha256 == sha256.strip().lower())
         .order_by(DocumentRecord.issued_at)).first()
 

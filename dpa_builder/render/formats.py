@@ -15,6 +15,7 @@ from ..field_errors import FieldErrors
 class OutputFormat:
     name: str  # also the file extension
     mimetype: str
+    purpose: str  # what a customer downloads it for
     render: Callable[[Document, Content], bytes]  # lays the document out with the content's templates
 
 
@@ -31,8 +32,8 @@ def _pdf(document: Document, content: Content) -> bytes:
 
 FORMATS = {f.name: f for f in (
     OutputFormat("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 _docx),
-    OutputFormat("pdf", "application/pdf", _pdf),
+                 "to sign", _docx),
+    OutputFormat("pdf", "application/pdf", "to read", _pdf),
 )}
 
 
