@@ -32,7 +32,7 @@ def _pdf(document: Document, content: Content) -> bytes:
 
 FORMATS = {f.name: f for f in (
     OutputFormat("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                 "to sign", _docx),
+                 "for signature", _docx),
     OutputFormat("pdf", "application/pdf", "to read", _pdf),
 )}
 
