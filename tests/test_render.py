@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from conftest import docx_text, pdf_text, squash
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.check import sample_request
+from dpa_builder.assembly.samples import sample_request
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.generate import build, render
 

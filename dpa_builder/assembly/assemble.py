@@ -2,14 +2,14 @@
 import hashlib
 import json
 
-from jinja2 import TemplateError
-
-from ..content.loader import Content, ContentError
+from ..content.loader import LABELS_FILE, Content, ContentError
+from ..content.refusals import problem
+from ..content.sandbox import RENDER_ERRORS, render_text
 from ..content.schema import Clause, Condition
 from ..field_errors import FieldErrors
 from ..request import Request
 from . import annexes
-from .context import Options, build_context, long_date, render_text
+from .context import Options, build_context, long_date
 from .model import Block, Document
 from .transfers import choose_transfer, eu_member_states
 
@@ -21,7 +21,7 @@ def assemble(request: Request, content: Content, options: Options = Options()) -
                                content.authorities, profile.eu_governing_law_fallback,
                                options.governing_law)
     context = build_context(request, content, transfer, options)
-    label = _Labels(content.labels, context)
+    label = _Labels(content.labels, context, f"annexes/{profile.id}")
     clauses = [c for c in content.clauses if applies(c.when, transfer.kind, request)]
     doc_id = document_id(request, content, options)
 
@@ -62,26 +62,31 @@ def applies(when: Condition, transfer_kind: str, request: Request) -> bool:
 
 def body(clauses: list[Clause], context: dict) -> list[Block]:
     """Number the clauses "N." and their paragraphs "N.M"; bullets stay unnumbered."""
-    blocks = []
-    for n, clause in enumerate(clauses, start=1):
-        try:
-            blocks += _clause_blocks(clause, n, context)
-        except TemplateError as exc:
-            raise ContentError([f"clause_library: clause {clause.id!r} (version {clause.version}): "
-                                f"{type(exc).__name__}: {exc}"]) from None
-    return blocks
+    return [block for n, clause in enumerate(clauses, start=1)
+            for block in _clause_blocks(clause, n, context)]
 
 
 def _clause_blocks(clause: Clause, n: int, context: dict) -> list[Block]:
-    blocks = [Block("heading", render_text(clause.title, context), number=f"{n}.")]
+    where = f"clause_library: clause {clause.id!r} (version {clause.version})"
+    blocks = [Block("heading", _render(clause.title, context, f"{where}: title"), number=f"{n}.")]
     m = 0
-    for paragraph in clause.paragraphs:
+    for i, paragraph in enumerate(clause.paragraphs):
         if isinstance(paragraph, str):
             m += 1
-            blocks.append(Block("paragraph", render_text(paragraph, context), number=f"{n}.{m}"))
+            blocks.append(Block("paragraph", _render(paragraph, context, f"{where}: paragraphs[{i}]"),
+                                number=f"{n}.{m}"))
         else:
-            blocks += [Block("bullet", render_text(b, context)) for b in paragraph.bullets]
+            blocks += [Block("bullet", _render(b, context, f"{where}: paragraphs[{i}].bullets[{j}]"))
+                       for j, b in enumerate(paragraph.bullets)]
     return blocks
+
+
+def _render(text: str, context: dict, where: str) -> str:
+    """Legal's text with the context; a refusal names the file and field it comes from."""
+    try:
+        return render_text(text, context)
+    except RENDER_ERRORS as exc:
+        raise ContentError([f"{where}: {problem(exc)}"]) from None
 
 
 def document_id(request: Request, content: Content, options: Options) -> str:
@@ -109,14 +114,16 @@ def _check_options(options: Options, content: Content) -> None:
 class _Labels:
     """Legal's short texts (headings, table labels), rendered with the context."""
 
-    def __init__(self, labels: dict[str, str], context: dict):
-        self._labels, self._context = labels, context
+    def __init__(self, labels: dict[str, str], context: dict, annexes: str):
+        self._labels, self._context, self._annexes = labels, context, annexes
 
     def __call__(self, key: str, **extra) -> str:
-        return render_text(self._labels[key], {**self._context, **extra})
+        if key not in self._labels:
+            raise ContentError([f"{LABELS_FILE}: {key}: missing; the DPA needs this label"])
+        return _render(self._labels[key], {**self._context, **extra}, f"{LABELS_FILE}: {key}")
 
     def render(self, text: str) -> str:
-        return render_text(text, self._context)
+        return _render(text, self._context, f"{self._annexes}: the text {text[:40]!r}")
 
     def date(self, value) -> str:
         return long_date(value)

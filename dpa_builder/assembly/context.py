@@ -1,19 +1,12 @@
 """The variables clause texts may use, built from request, profile and registry."""
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-
-from jinja2 import StrictUndefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from ..content.loader import Content
+from ..content.sandbox import plain
 from ..request import Request, country_name
 from .transfers import Transfer
 
-# Legal's texts are templates; the customer's values are only ever data passed
-# into them, so "{{ x }}" typed into a form prints as typed.
-_ENV = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                     keep_trailing_newline=False)
 CHANNELS = {"email": "email", "in_product": "in-product notice"}
 
 
@@ -23,15 +16,6 @@ class Options:
 
     notice_days: int | None = None
     governing_law: str | None = None
-
-
-@lru_cache(maxsize=4096)
-def _compiled(text: str):
-    return _ENV.from_string(text)
-
-
-def render_text(text: str, context: dict) -> str:
-    return _compiled(text).render(context)
 
 
 def long_date(value: date) -> str:
@@ -45,13 +29,18 @@ def join_names(names: list[str]) -> str:
 
 
 def build_context(request: Request, content: Content, transfer: Transfer, options: Options) -> dict:
+    """Plain data only: legal's texts are templates, and a model's methods would reach the server.
+
+    The customer's values are only ever data passed in, so "{{ x }}" typed into
+    a form prints as typed.
+    """
     profile, registry = content.profile, content.registry
     policy = profile.policy
     breach = "without undue delay"
     if policy.breach_notice_hours:
         breach += f" and in any event within {policy.breach_notice_hours} hours"
     customer = request.customer
-    return {
+    return plain({
         "product": profile.product,
         "service_description": profile.service_description,
         "data_location": profile.data_location,
@@ -71,4 +60,4 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
         "opt_in_providers": join_names([s.legal_entity for s in registry.subprocessors if s.opt_in]),
         "integrations_list": "; ".join(f"{i.name} ({i.providers})" for i in content.integrations),
         "transfer": {**transfer.__dict__, "courts": transfer.courts},
-    }
+    })

@@ -5,6 +5,9 @@ the PDF cannot say different things.
 """
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
+
+from ..content.sandbox import plain
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,11 @@ class Document:
     # What the record keeps and every page shows about this DPA, as plain text:
     # transfer mechanism, authority, governing law, notice period, ...
     facts: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def data(self) -> dict:
+        """What legal's DOCX and HTML templates see: `document`, as plain data, made once."""
+        return {"document": plain(self)}
 
     def properties(self) -> dict[str, str]:
         """Custom properties recorded in the files: id and every version used."""

@@ -8,7 +8,6 @@ from flask_login import current_user
 from werkzeug.utils import secure_filename
 
 from ..content.loader import DOCX_TEMPLATE
-from ..content.template_check import MAX_BYTES, check_template
 from ..field_errors import FieldErrors
 from ..files import sha256_of
 from ..form_errors import show_field_errors
@@ -16,6 +15,8 @@ from ..notices.outbox import queue
 from ..records.storage import LocalStorage
 from ..registry import service as registry
 from ..registry.changes import registry_on
+from ..render.docx_check import check_template
+from ..render.docx_static import MAX_BYTES
 from ..staff.views import role_required
 from .forms import ChangeForm, TemplateForm
 from .preview import template_preview

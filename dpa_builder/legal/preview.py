@@ -7,11 +7,11 @@ import itertools
 from dataclasses import dataclass
 
 from ..assembly.assemble import assemble
-from ..check import SAMPLE_COUNTRIES, sample_request
+from ..assembly.samples import SAMPLE_COUNTRIES, sample_request
 from ..content.loader import (CLAUSE_FILE, DOCX_TEMPLATE, LABELS_FILE, Content, ContentError,
                               content_from_files)
-from ..content.template_check import docx_lines
 from ..generate import build
+from ..render.docx_check import docx_lines
 from ..request import country_name
 
 VARIANTS = list(itertools.product(SAMPLE_COUNTRIES, ("controller", "processor"), (False, True)))

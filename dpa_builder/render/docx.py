@@ -3,14 +3,17 @@ import io
 from functools import lru_cache
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, StrictUndefined
+from lxml import etree
 
 from ..assembly.model import Document
+from ..content.loader import DOCX_TEMPLATE, ContentError
+from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .docx_layout import lay_out
 from .docx_package import normalise_zip, set_properties
+from .docx_static import refusal
 
 
-class CompileOnce(Environment):
+class CompileOnce(Sandbox):
     """docxtpl compiles the template's XML on every render; compile each distinct XML once.
 
     Every customer of one template version shares the compiled template: about a
@@ -27,16 +30,20 @@ class CompileOnce(Environment):
         return super().from_string(source)
 
 
-# StrictUndefined: a template naming a field the model lacks fails loudly instead
-# of printing nothing.
-_ENV = CompileOnce(undefined=StrictUndefined, autoescape=True)
+# autoescape: "&" and "<" in a company name would otherwise cut the paragraph.
+_ENV = CompileOnce(frozenset({"document"}), autoescape=True)
 
 
 def render_docx(document: Document, template: bytes) -> bytes:
-    """Return the DOCX bytes; the same document and template always give the same bytes."""
+    """Return the DOCX bytes; the same document and template always give the same bytes.
+
+    A template the rendering policy refuses raises ContentError naming the paragraph.
+    """
     tpl = DocxTemplate(io.BytesIO(template))
-    # autoescape: "&" and "<" in a company name would otherwise cut the paragraph.
-    tpl.render({"document": document}, _ENV, autoescape=True)
+    try:
+        tpl.render(document.data, _ENV)
+    except (*RENDER_ERRORS, etree.LxmlError) as exc:
+        raise ContentError([f"{DOCX_TEMPLATE}: {p}" for p in refusal(template, tpl, exc)]) from None
     lay_out(tpl.docx.element.body)
     set_properties(tpl.docx, document)
     out = io.BytesIO()

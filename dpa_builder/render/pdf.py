@@ -3,12 +3,14 @@ import hashlib
 import logging
 from functools import lru_cache
 
-from jinja2 import Environment, StrictUndefined
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
+from ..content.loader import HTML_TEMPLATE, ContentError
+from ..content.refusals import line_of, problem
+from ..content.sandbox import RENDER_ERRORS, sandbox
 
 HTML_LANG = {"en": "en", "fr": "fr", "zh": "zh-CN"}  # bare "zh" picks Japanese glyphs
 
@@ -36,13 +38,12 @@ class MissingGlyphs(logging.Handler):
             self.messages.append(record.getMessage())
 
 
-_ENV = Environment(autoescape=True, undefined=StrictUndefined)
 _FONTS = FontConfiguration()  # font discovery is paid once per process
 
 
 @lru_cache(maxsize=8)
 def _template(html: str):
-    return _ENV.from_string(html)
+    return sandbox(frozenset({"document", "lang"}), autoescape=True).from_string(html)
 
 
 @lru_cache(maxsize=8)
@@ -51,7 +52,13 @@ def _stylesheet(css: str) -> CSS:
 
 
 def render_html(document: Document, html: str) -> str:
-    return _template(html).render(document=document, lang=HTML_LANG[document.language])
+    """The page WeasyPrint lays out; a template the policy refuses raises ContentError."""
+    try:
+        return _template(html).render(**document.data, lang=HTML_LANG[document.language])
+    except RENDER_ERRORS as exc:
+        line = line_of(exc)
+        raise ContentError([f"{HTML_TEMPLATE}: {f'line {line}: ' if line else ''}{problem(exc)}"]
+                           ) from None
 
 
 def render_pdf(document: Document, html: str, css: str) -> bytes:

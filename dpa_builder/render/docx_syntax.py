@@ -5,7 +5,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateSyntaxError, meta
 from lxml import etree
 
-from .template_places import Place, jinja_line, jinja_source
+from .docx_places import Place, jinja_line, jinja_source
 
 TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.S)
 OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}

@@ -4,9 +4,9 @@ import zipfile
 
 from docx import Document as open_docx
 
-from dpa_builder.check import sample_request
+from dpa_builder.assembly.samples import sample_request
 from dpa_builder.content.loader import DOCX_TEMPLATE
-from dpa_builder.content.template_check import check_template
+from dpa_builder.render.docx_check import check_template
 from dpa_builder.generate import build
 
 
@@ -110,7 +110,8 @@ def test_a_template_that_drops_a_kind_of_block_is_refused(helptal):
 def test_a_sample_that_fails_to_render_is_reported(helptal):
     [problem] = check_template(template(helptal, paragraph("{{ document.title | int + 'x' }}")),
                                helptal)
-    assert problem.startswith("the sample DPA does not render: TypeError")
+    assert problem == ('paragraph 23 ("{{ document.title | int + \'x\' }}"): TypeError: '
+                       "unsupported operand type(s) for +: 'int' and 'str'")
 
 
 def test_a_file_that_is_not_a_zip_is_refused_whatever_its_name(helptal):

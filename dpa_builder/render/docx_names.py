@@ -4,7 +4,7 @@ import dataclasses
 from jinja2 import Environment, nodes
 
 from ..assembly.model import Block, Document
-from .template_places import Place, jinja_source
+from .docx_places import Place, jinja_source
 
 ANY, DOCUMENT, BLOCK, BLOCKS, ROWS, CELLS = "any", "document", "block", "blocks", "rows", "cells"
 FIELDS = {DOCUMENT: {f.name: BLOCKS if f.name == "blocks" else ANY
@@ -48,6 +48,12 @@ def _visit(node, scope: dict, found: list) -> str:
             _visit(child, inner, found)
         for child in node.else_:
             _visit(child, scope, found)
+        return ANY
+    if isinstance(node, nodes.Macro):  # a macro may call itself; the sandbox bounds that
+        scope[node.name] = ANY
+        inner = {**scope, "caller": ANY, "varargs": ANY, "kwargs": ANY}
+        for child in node.iter_child_nodes():
+            _visit(child, inner, found)
         return ANY
     if isinstance(node, nodes.Assign):  # the value first: {% set x = x %}
         _visit(node.node, scope, found)
