@@ -110,7 +110,7 @@ def test_a_template_that_drops_a_kind_of_block_is_refused(helptal):
 def test_a_sample_that_fails_to_render_is_reported(helptal):
     [problem] = check_template(template(helptal, paragraph("{{ document.title | int + 'x' }}")),
                                helptal)
-    assert problem == ('paragraph 23 ("{{ document.title | int + \'x\' }}"): TypeError: '
+    assert problem == (f'{appended(helptal)} ("{{{{ document.title | int + \'x\' }}}}"): TypeError: '
                        "unsupported operand type(s) for +: 'int' and 'str'")
 
 

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from conftest import make_request
 from hostile import CORPUS, IDS, inert
 from test_cli import write_request
+from test_docx_check import appended
 from test_legal import legal, template_with, upload  # noqa: F401 - fixture
 from dpa_builder.cli import main
 from dpa_builder.content.loader import DOCX_TEMPLATE
@@ -25,24 +26,26 @@ def hostile(helptal, monkeypatch, code):
     return data
 
 
-def test_the_upload_check_refuses_it_next_to_the_field(app, client, legal, hostile, refusal):
+def test_the_upload_check_refuses_it_next_to_the_field(app, client, legal, helptal, hostile,
+                                                       refusal):
     response = upload(client, hostile, check="Check")
     page = html.unescape(response.get_data(as_text=True))
     assert response.status_code == 422 and inert(page)
-    assert 'id="upload-error">paragraph 23 (' in page and refusal in page
+    assert f'id="upload-error">{appended(helptal)} (' in page and refusal in page
     assert "Every check passed" not in page
 
 
-def test_dpa_check_refuses_it(hostile, refusal):
+def test_dpa_check_refuses_it(helptal, hostile, refusal):
     result = CliRunner().invoke(main, ["check", "--profile", "helptal"])
     assert result.exit_code == 1 and inert(result.output)
-    assert f"error: helptal: {DOCX_TEMPLATE}: paragraph 23 (" in result.output
+    assert f"error: helptal: {DOCX_TEMPLATE}: {appended(helptal)} (" in result.output
     assert refusal in result.output
 
 
-def test_dpa_generate_refuses_it_and_writes_nothing(hostile, refusal, tmp_path):
+def test_dpa_generate_refuses_it_and_writes_nothing(helptal, hostile, refusal, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["generate", "--request", write_request(tmp_path, make_request()),
                                        "--out", str(out)])
     assert result.exit_code == 3 and inert(result.output) and not out.exists()
-    assert f"error: {DOCX_TEMPLATE}: paragraph 23 (" in result.output and refusal in result.output
+    assert f"error: {DOCX_TEMPLATE}: {appended(helptal)} (" in result.output
+    assert refusal in result.output
