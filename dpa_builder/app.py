@@ -40,6 +40,7 @@ def migrated_app() -> Flask:
 def register_extensions(app: Flask) -> None:
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .notices import models as _notices  # noqa: F401 - tables for migrations
+    from .records import once as _once  # noqa: F401
     from .registry import models as _registry  # noqa: F401
     from .staff.models import User
 

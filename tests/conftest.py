@@ -3,12 +3,14 @@ import io
 import os
 import re
 import subprocess
+import threading
 from functools import lru_cache
 
 import pytest
 from docx import Document as open_docx
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
 
 from dpa_builder.app import create_app
 from dpa_builder.content.loader import load_content
@@ -147,6 +149,17 @@ def app(tmp_path, demo_env):
     app = make_app(tmp_path)
     yield app
     close_app(app)
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the test app on a real loopback port (threaded) for the length of one test."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
 
 
 @pytest.fixture

@@ -137,3 +137,24 @@ def test_openapi_description_is_public_and_valid(client):
     assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     validator = pytest.importorskip("openapi_spec_validator")
     validator.validate(spec)
+
+
+def test_an_idempotency_key_issues_once_and_replays(app, client, token):
+    headers = {**bearer(token), "Idempotency-Key": "order-4711"}
+    first = client.post("/api/v1/dpa", json=make_request(), headers=headers)
+    again = client.post("/api/v1/dpa", json=make_request(), headers=headers)
+    assert first.status_code == again.status_code == 201
+    assert again.json == first.json and again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers and count_records(app) == 1
+    other = client.post("/api/v1/dpa", json=make_request(customer__legal_name="Other AG"),
+                        headers=headers)
+    assert other.status_code == 422 and "Idempotency-Key" in other.json["errors"]
+    bad = client.post("/api/v1/dpa", json=make_request(), headers={**headers, "Idempotency-Key": "é"})
+    assert bad.status_code == 400 and count_records(app) == 1
+
+
+def test_a_refused_request_frees_its_idempotency_key(app, client, token):
+    headers = {**bearer(token), "Idempotency-Key": "retry-me"}
+    body = {**make_request(), "options": {"notice_days": 9999}}
+    assert client.post("/api/v1/dpa", json=body, headers=headers).status_code == 422
+    assert client.post("/api/v1/dpa", json=make_request(), headers=headers).status_code == 201

@@ -1,10 +1,7 @@
 """End to end in a real browser: Debian's chromium, driven by Playwright."""
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
-
 from conftest import docx_text, pdf_text, squash
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -14,17 +11,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
                                 reason="needs Debian's chromium at /usr/bin/chromium "
                                        "(apt-get install chromium)")
-
-
-@pytest.fixture
-def live_server(app):
-    """Serve the test app on a real loopback port for the length of one test."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
 
 
 @pytest.fixture

@@ -1,4 +1,6 @@
+import html
 import re
+import time
 
 from sqlalchemy import func, select
 
@@ -35,7 +37,7 @@ def count(app):
 
 def error_for(page, field_id):
     match = re.search(rf'<p class="error" id="{field_id}-error">([^<]*)</p>', page)
-    return match and match.group(1)
+    return match and html.unescape(match.group(1))
 
 
 def test_form_renders_with_a_token_and_labelled_fields(client):
@@ -44,7 +46,9 @@ def test_form_renders_with_a_token_and_labelled_fields(client):
     assert response.status_code == 200 and csrf_token(client, "/")
     for name in FIELDS:
         assert re.search(rf'<label for="{name}">[^<]+</label>', page), name
-    assert '<select id="country" name="country">' in page
+    assert '<select autocomplete="country" id="country" name="country">' in page
+    assert 'autocomplete="section-signatory email"' in page and 'href="#main"' in page
+    assert 'aria-describedby="legal_name-hint"' in page and 'id="legal_name-hint"' in page
     assert '<option value="DE">Germany</option>' in page
     for legend in ("Company", "Signatory", "Processing", "Delivery"):
         assert f"<legend>{legend}</legend>" in page
@@ -70,18 +74,55 @@ def test_bad_fields_are_named_next_to_each_field_and_kept(client, app):
     response = client.post("/", data=data)
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "email" in error_for(page, "contact_email")
-    assert error_for(page, "signatory_name") == "is required"
-    assert error_for(page, "country").startswith("must be an ISO 3166-1 alpha-2 country code")
-    assert page.count('class="error"') == 3
+    assert error_for(page, "contact_email").startswith("Enter an email address such as name@")
+    assert error_for(page, "signatory_name") == "Enter the name of the person who signs."
+    assert error_for(page, "country") == "Choose the country where the company is established."
+    assert page.count('class="error"') == 3 and "Please correct these 3 fields" in page
+    assert 'aria-describedby="signatory_name-error" aria-invalid="true"' in page
     assert 'value="nope"' in page and 'value="Acme &amp; &lt;Sons&gt;"' in page
     assert count(app) == 0
 
 
+def test_an_empty_form_names_every_required_field_in_plain_words(client, app):
+    response = client.post("/", data={"csrf_token": csrf_token(client, "/")})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert error_for(page, "legal_name") == "Enter the company's legal name, as registered."
+    assert error_for(page, "signatory_title") == "Enter the signatory's job title, such as CEO."
+    assert error_for(page, "authorised").startswith("Please confirm that you are authorised")
+    assert "is required" not in page and "Input should" not in page and "customer:" not in page
+    assert page.count('class="error"') == 8
+
+
+def test_an_expired_token_keeps_what_was_typed(app, client):
+    app.config["WTF_CSRF_TIME_LIMIT"] = 1
+    token = csrf_token(client, "/")
+    time.sleep(2)
+    response = client.post("/", data=form_data(token, legal_name="Zürich Ærø AG"))
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Please press the button again" in page
+    assert 'value="Zürich Ærø AG"' in page and 'value="jane@acme.example"' in page
+    assert count(app) == 0
+    response = client.post("/", data=form_data(re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
+                                                         page).group(1)))
+    assert response.status_code == 303 and count(app) == 1
+
+
 def test_post_without_a_token_is_refused(client, app):
     response = client.post("/", data=form_data(None))
-    assert response.status_code == 400 and "form expired" in response.get_data(as_text=True)
+    assert response.status_code == 400 and "Please press the button again" in response.get_data(True)
     assert count(app) == 0
+
+
+def test_the_same_form_posted_twice_issues_once(client, app):
+    page = client.get("/").get_data(as_text=True)
+    key = re.search(r'name="idempotency_key" type="hidden" value="([^"]+)"', page).group(1)
+    data = form_data(csrf_token(client, "/"), idempotency_key=key)
+    first, second = client.post("/", data=data), client.post("/", data=data)
+    assert first.status_code == second.status_code == 303
+    assert first.location == second.location and count(app) == 1
+    edited = client.post("/", data={**data, "legal_name": "Acme Robotics AG"})
+    assert edited.location != first.location and count(app) == 2
 
 
 def test_unchecked_authorised_is_refused(client, app):

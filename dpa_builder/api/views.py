@@ -1,5 +1,7 @@
 """The JSON API: issue a DPA and look one up, with bearer tokens; its OpenAPI description."""
+import dataclasses
 import functools
+import re
 
 from flask import Blueprint, abort, current_app, g, jsonify, request, url_for
 from sqlalchemy import select
@@ -7,6 +9,7 @@ from sqlalchemy import select
 from ..assembly.context import Options
 from ..extensions import csrf, db, limiter
 from ..records.models import DocumentRecord
+from ..records.once import KeyReused, StillIssuing, fingerprint, issue_once
 from ..records.service import current_content, issue
 from ..field_errors import FieldErrors
 from ..request import parse_request
@@ -18,6 +21,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # A bearer token is sent deliberately by its holder, never by a browser on its own.
 csrf.exempt(bp)
 OPTIONS = ("notice_days", "governing_law")
+IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,100}")  # printable ASCII, as the header draft allows
 
 
 def _refuse(status: int, message: str, challenge: str):
@@ -87,12 +91,38 @@ def parse_options(raw) -> Options:
 @limiter.limit(lambda: current_app.config["DPA_RATE_LIMIT"])
 @token_required
 def create_dpa():
-    """Issue a DPA from the request JSON; 422 names every bad field."""
+    """Issue a DPA from the request JSON; 422 names every bad field.
+
+    With an `Idempotency-Key` header, a retry or a parallel repeat of the same request
+    gets the record the first one made (and `Idempotent-Replayed: true`).
+    """
+    key = request.headers.get("Idempotency-Key")
+    if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
+        return jsonify(errors={"Idempotency-Key": "must be 1 to 100 printable ASCII characters"}), 400
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
         return jsonify(error="The body must be a JSON object (Content-Type: application/json)."), 400
-    data = dict(data)
-    errors = {}
+    try:
+        dpa_request, options = _parse(dict(data))
+        record, issued = _issue(dpa_request, options, key)
+    except FieldErrors as exc:
+        return jsonify(errors=exc.fields), 422
+    except KeyReused:
+        return jsonify(errors={"Idempotency-Key": "was first used with a different request"}), 422
+    except StillIssuing:
+        return jsonify(error="The first request with this Idempotency-Key is still being "
+                             "processed; retry in a few seconds."), 409
+    response = jsonify(record_json(record))
+    response.status_code = 201
+    response.headers["Location"] = _url("api.get_dpa", record_id=record.id)
+    if not issued:
+        response.headers["Idempotent-Replayed"] = "true"
+    return response
+
+
+def _parse(data: dict):
+    """The request and its options, or FieldErrors naming every bad field of both."""
+    errors, options, dpa_request = {}, None, None
     try:
         options = parse_options(data.pop("options", None))
     except FieldErrors as exc:
@@ -101,17 +131,19 @@ def create_dpa():
         dpa_request = parse_request(data)
     except FieldErrors as exc:
         errors.update(exc.fields)
-    if not errors:
-        try:
-            record, _ = issue(dpa_request, channel="api", user_id=g.api_user.id, options=options)
-        except FieldErrors as exc:
-            errors = exc.fields
     if errors:
-        return jsonify(errors=errors), 422
-    response = jsonify(record_json(record))
-    response.status_code = 201
-    response.headers["Location"] = _url("api.get_dpa", record_id=record.id)
-    return response
+        raise FieldErrors(errors)
+    return dpa_request, options
+
+
+def _issue(dpa_request, options: Options, key: str | None):
+    def issue_it():
+        return issue(dpa_request, channel="api", user_id=g.api_user.id, options=options)[0]
+
+    if key is None:
+        return issue_it(), True
+    digest = fingerprint(dpa_request.model_dump(mode="json"), dataclasses.asdict(options))
+    return issue_once(f"api:{g.api_user.id}", key, digest, issue_it)
 
 
 @bp.get("/dpa/<record_id>")

@@ -1,7 +1,8 @@
 """The customer's DPA form. Validation lives in the Request model; this maps fields."""
 import pycountry
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, RadioField, SelectField, StringField
+from wtforms import (BooleanField, DateField, EmailField, HiddenField, RadioField, SelectField,
+                     StringField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
 
@@ -28,21 +29,28 @@ def country_choices() -> list[SelectChoice]:
     return choices([("", "Choose a country…"), *countries])
 
 
+def autocomplete(token: str) -> dict:
+    return {"autocomplete": token}
+
+
 class DpaForm(FlaskForm):
-    legal_name = StringField("Company legal name")
-    address = StringField("Registered address")
+    legal_name = StringField("Company legal name", render_kw=autocomplete("organization"))
+    address = StringField("Registered address", render_kw=autocomplete("street-address"))
     # The Request model checks every choice; the form only carries them.
-    country = SelectField("Country of establishment", choices=country_choices, validate_choice=False)
-    registration_number = StringField("Registration number (optional)")
-    contact_name = StringField("Privacy contact name (optional)")
-    contact_email = EmailField("Privacy contact email")
-    signatory_name = StringField("Signatory name")
-    signatory_title = StringField("Signatory title")
-    signatory_email = EmailField("Signatory email")
+    country = SelectField("Country of establishment", choices=country_choices, validate_choice=False,
+                          render_kw=autocomplete("country"))
+    registration_number = StringField("Registration number (optional)", render_kw=autocomplete("off"))
+    contact_name = StringField("Privacy contact name (optional)",
+                               render_kw=autocomplete("section-contact name"))
+    contact_email = EmailField("Privacy contact email", render_kw=autocomplete("section-contact email"))
+    signatory_name = StringField("Signatory name", render_kw=autocomplete("section-signatory name"))
+    signatory_title = StringField("Signatory title",
+                                  render_kw=autocomplete("section-signatory organization-title"))
+    signatory_email = EmailField("Signatory email", render_kw=autocomplete("section-signatory email"))
     role = RadioField("Your company acts as", default="controller", validate_choice=False, choices=choices([
         ("controller", "Controller (you decide why and how the data is processed)"),
         ("processor", "Processor (you process it on behalf of your own customers)")]))
-    workspace = StringField("Workspace (optional)")
+    workspace = StringField("Workspace (optional)", render_kw=autocomplete("off"))
     ai_features = BooleanField("We enable AI features in our workspace")
     language = SelectField("Language", default="en", validate_choice=False,
                            choices=choices([("en", "English"), ("fr", "Français"), ("zh", "中文")]))
@@ -50,13 +58,15 @@ class DpaForm(FlaskForm):
     authorised = BooleanField("I am authorised to sign for this company", validators=[
         DataRequired("Please confirm that you are authorised to sign for this company.")])
     notices = BooleanField("Send me notice of sub-processor changes")
+    # One key per rendered form: posting it twice (a double click, a retry) issues once.
+    idempotency_key = HiddenField()
 
     field_paths = {path: name for name, path in FIELD_PATHS.items()}
     fallback_field = "legal_name"
 
     def request_data(self) -> dict:
         """The request JSON these fields describe (validated by parse_request)."""
-        data: dict = {}
+        data: dict = {"customer": {}, "signatory": {}}  # so that each missing field is named
         for name, path in FIELD_PATHS.items():
             value = getattr(self, name).data
             if value is None or value == "":
@@ -66,3 +76,12 @@ class DpaForm(FlaskForm):
                 node = node.setdefault(part, {})
             node[parts[-1]] = value.isoformat() if name == "effective_date" else value
         return data
+
+    def expired(self) -> bool:
+        """Whether only the CSRF token failed: the form was open too long, or the session ended."""
+        return bool(self.csrf_token.errors)
+
+    def key(self) -> str | None:
+        """This form's idempotency key, if the page carried one of the expected shape."""
+        key = (self.idempotency_key.data or "").strip()
+        return key if 16 <= len(key) <= 64 and key.isascii() else None
