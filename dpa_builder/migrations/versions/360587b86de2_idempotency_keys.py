@@ -1,7 +1,7 @@
 """idempotency keys
 
 Revision ID: 360587b86de2
-Revises: 68543750f321
+Revises: 3caa40dfef7a
 Create Date: 2026-11-25 21:24:30.299873
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '360587b86de2'
-down_revision = '68543750f321'
+down_revision = '3caa40dfef7a'
 branch_labels = None
 depends_on = None
 
