@@ -42,7 +42,7 @@ def register_extensions(app: Flask) -> None:
     from .notices import models as _notices  # noqa: F401 - tables for migrations
     from .records import once as _once  # noqa: F401
     from .registry import models as _registry  # noqa: F401
-    from .staff.models import User
+    from .staff.sessions import load_user
 
     db.init_app(app)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -53,7 +53,7 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
-    login_manager.user_loader(lambda user_id: db.session.get(User, int(user_id)))
+    login_manager.user_loader(load_user)
 
 
 def _tune_sqlite(engine) -> None:

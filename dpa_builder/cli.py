@@ -43,7 +43,7 @@ def _formats(value: str) -> tuple[str, ...]:
 class LazyGroup(click.Group):
     """Import a command's module only when it runs: `dpa generate` stays quick to start."""
 
-    lazy = {"user": "dpa_builder.staff.cli:user", "token": "dpa_builder.staff.cli:token",
+    lazy = {"user": "dpa_builder.staff.cli:user", "token": "dpa_builder.staff.token_cli:token",
             "notify": "dpa_builder.notices.cli:notify"}
 
     def list_commands(self, ctx):

@@ -28,6 +28,8 @@ def from_environment() -> dict:
         "DPA_PROXY_COUNT": int(env("DPA_PROXY_COUNT", "0")),
         "DPA_RATE_LIMIT": env("DPA_RATE_LIMIT", "30 per minute"),
         "MAX_CONTENT_LENGTH": int(env("DPA_MAX_REQUEST_BYTES", str(2 * 1024 * 1024))),
+        "DPA_SESSION_IDLE_MINUTES": int(env("DPA_SESSION_IDLE_MINUTES", "30")),
+        "DPA_SESSION_MAX_HOURS": int(env("DPA_SESSION_MAX_HOURS", "12")),
         "SESSION_COOKIE_SECURE": https,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

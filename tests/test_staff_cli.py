@@ -45,3 +45,18 @@ def test_short_password_is_refused(app, client, dpa):
 def test_token_for_an_unknown_user_is_refused(dpa):
     result = dpa("token", "create", "--email", "nobody@dpa.example")
     assert result.exit_code == 1 and "no user with email nobody@dpa.example" in result.output
+
+
+def test_a_revoked_token_is_refused_at_once(app, client, dpa):
+    assert dpa(*USER, "--password", PASSWORD).exit_code == 0
+    token = dpa("token", "create", "--email", "sam@dpa.example", "--label", "CRM").stdout.strip()
+    headers = {"Authorization": f"Bearer {token}"}
+    assert client.get("/api/v1/dpa/none", headers=headers).status_code == 404
+    [listed] = dpa("token", "list").output.splitlines()
+    token_id, email, state, _created, label = listed.split("\t")
+    assert (email, state, label) == ("sam@dpa.example", "live", "CRM") and token not in listed
+    assert dpa("token", "revoke", token_id).exit_code == 0
+    response = client.get("/api/v1/dpa/none", headers=headers)
+    assert response.status_code == 401 and response.json == {"error": "The token is unknown or revoked."}
+    assert "\trevoked\t" in dpa("token", "list").output
+    assert dpa("token", "revoke", "999").exit_code == 1

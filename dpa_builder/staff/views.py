@@ -1,32 +1,23 @@
-"""Staff pages: sign in and out, the sales desk, and the list of issued DPAs."""
+"""Staff pages: the sales desk and the list of issued DPAs (signing in: login.py)."""
 import functools
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
-from flask import (Blueprint, abort, current_app, flash, redirect, render_template, request,
-                   session, url_for)
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
 from sqlalchemy import select
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..assembly.context import Options
-from ..extensions import db, limiter
+from ..extensions import db
 from ..records.models import DocumentRecord
 from ..records.service import current_content, issue
 from ..field_errors import FieldErrors
 from ..form_errors import show_field_errors
 from ..request import parse_request
-from .forms import DeskForm, LoginForm
+from .forms import DeskForm
 from .models import User
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 PER_PAGE = 50
-BAD_LOGIN = "Incorrect email or password."
-
-
-@functools.cache
-def _dummy_hash() -> str:
-    return generate_password_hash("not a real password")
 
 
 def utc(moment: datetime) -> datetime:
@@ -46,50 +37,6 @@ def role_required(*roles: str):
             return view(**kwargs)
         return wrapped
     return decorator
-
-
-def _home() -> str:
-    """Where signed-in staff land: the desk for sales, the list of DPAs for legal."""
-    return url_for("staff.desk" if current_user.has_role("sales") else "staff.documents")
-
-
-def safe_next(target: str | None) -> str | None:
-    """Return target if it is a path on this site, else None (no open redirect)."""
-    if not target or not target.startswith("/") or target.startswith("//"):
-        return None
-    # Browsers read "\" as "/" and drop tabs and newlines: "/\evil" is "//evil".
-    if "\\" in target or any(ord(c) < 0x21 or ord(c) == 0x7f for c in target):
-        return None
-    parts = urlsplit(target)
-    return None if parts.scheme or parts.netloc else target
-
-
-@bp.route("/login", methods=("GET", "POST"))
-@limiter.limit("10 per minute", methods=["POST"])
-def login():
-    """Sign a staff member in; the same answer whether the email or the password is wrong."""
-    if current_user.is_authenticated:
-        return redirect(_home())
-    form = LoginForm()
-    if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.email == form.email.data.strip().lower()))
-        if user is None:
-            check_password_hash(_dummy_hash(), form.password.data)  # same time as a real check
-        elif user.check_password(form.password.data) and user.is_active:
-            target = safe_next(request.args.get("next"))
-            session.clear()  # a fresh session: nothing set before sign-in survives it
-            login_user(user)
-            return redirect(target or _home())
-        form.password.errors = [BAD_LOGIN]
-    return render_template("staff/login.html", form=form)
-
-
-@bp.post("/logout")
-def logout():
-    logout_user()
-    session.clear()
-    flash("You are signed out.")
-    return redirect(url_for("staff.login"))
 
 
 @bp.route("/desk", methods=("GET", "POST"))
