@@ -4,7 +4,7 @@ users.session_version is part of every session: raising it ends them all.
 login_failures counts failed sign-ins per typed email for the per-account back-off.
 
 Revision ID: c0293dfc0898
-Revises: 3caa40dfef7a
+Revises: 360587b86de2
 Create Date: 2026-11-25 21:28:40.845538
 
 """
@@ -14,7 +14,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'c0293dfc0898'
-down_revision = '3caa40dfef7a'
+down_revision = '360587b86de2'
 branch_labels = None
 depends_on = None
 
