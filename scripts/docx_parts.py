@@ -58,8 +58,9 @@ def style_xml(s: sheet.Style) -> str:
     default = ' w:default="1"' if s.based_on is None else ""
     based = f'<w:basedOn w:val="{s.based_on}"/>' if s.based_on else ""
     nxt = f'<w:next w:val="{s.next}"/>' if s.next else ""
-    return (f'<w:style w:type="paragraph"{default} w:styleId="{s.id}"><w:name w:val="{s.name}"/>'
-            f"{based}{nxt}<w:qFormat/>{paragraph_props(s)}{run_props(s)}</w:style>")
+    ppr = paragraph_props(s) if s.kind == "paragraph" else ""
+    return (f'<w:style w:type="{s.kind}"{default} w:styleId="{s.id}"><w:name w:val="{s.name}"/>'
+            f"{based}{nxt}<w:qFormat/>{ppr}{run_props(s)}</w:style>")
 
 
 def styles_xml() -> str:

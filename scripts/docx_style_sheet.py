@@ -4,7 +4,7 @@ The one place to review the DOCX's look. templates/dpa.css states the same
 values for the PDF (tests/test_docx_template.py holds the two together).
 Sizes in points, lengths in centimetres.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 # Fonts every Word has, each declared with the metric-compatible face a system
 # without it (LibreOffice on Linux, the PDF renderer) uses in its place.
@@ -50,7 +50,7 @@ class Style:
     numbering: tuple[int, int] | None = None  # (numId, ilvl) of numbering.xml
     tabs: tuple[tuple[str, float, str], ...] = ()  # (alignment, position, leader)
     next: str | None = None
-    extra: dict = field(default_factory=dict)
+    kind: str = "paragraph"  # or "character": a run's style, such as a run-in caption
 
 
 STYLES = (
@@ -79,6 +79,8 @@ STYLES = (
           tabs=(("left", HANG, "none"), ("right", TEXT_WIDTH, "dot"))),
     Style("TOC2", "toc 2", size=10, after=2, left=HANG + 0.75,
           tabs=(("right", TEXT_WIDTH, "dot"),)),
+    # "Changelog." opening a clause paragraph: the renderer puts it in a run of this style.
+    Style("RunInCaption", "Run-in Caption", "DefaultParagraphFont", bold=True, kind="character"),
 )
 
 # numbering.xml: (numId, name, levels); a level is (format, text, style id, left, hanging).

@@ -92,7 +92,7 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data,
+    result = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data,
                             capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 

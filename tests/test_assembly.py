@@ -23,7 +23,7 @@ def annex_three(document) -> str:
 
 
 @pytest.mark.parametrize("country, authority", [
-    ("DE", "German federal state"), ("FR", "Commission Nationale de l'Informatique et des Libertés"),
+    ("DE", "German federal state"), ("FR", "Commission Nationale de l’Informatique et des Libertés"),
     ("IE", "Data Protection Commission")])
 def test_eea_customer_gets_scc_module_two_and_its_authority(helptal, country, authority):
     text = text_of(doc(helptal, customer__country=country))

@@ -9,6 +9,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import schema
+from .typography import smarten_all
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LABELS_FILE = "clause_library/labels.yaml"
@@ -101,7 +102,7 @@ class _Reader:
             self.problems.append(f"{relative}: missing")
             return None
         try:
-            return yaml.safe_load(self.files[relative])
+            return smarten_all(yaml.safe_load(self.files[relative]))
         except yaml.YAMLError as exc:
             self.problems.append(f"{relative}: not valid YAML: {exc}")
             return None

@@ -9,6 +9,7 @@ from ..assembly.model import Document
 from ..content.loader import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .docx_layout import lay_out
+from .docx_runs import set_type
 from .docx_package import normalise_zip, set_properties
 from .docx_static import refusal
 
@@ -45,6 +46,7 @@ def render_docx(document: Document, template: bytes) -> bytes:
     except (*RENDER_ERRORS, etree.LxmlError) as exc:
         raise ContentError([f"{DOCX_TEMPLATE}: {p}" for p in refusal(template, tpl, exc)]) from None
     lay_out(tpl.docx.element.body)
+    set_type(tpl.docx.element.body)
     set_properties(tpl.docx, document)
     out = io.BytesIO()
     tpl.save(out)

@@ -1,0 +1,69 @@
+"""Lay a Document out as HTML for WeasyPrint: the template picks elements, these filters set type.
+
+Every filter escapes the text first and only adds markup around the words: a
+caption in bold, East Asian runs in their language (so Japanese gets Japanese
+glyphs), email addresses as mailto links, the customer's line breaks kept.
+"""
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+
+from ..assembly.model import Document
+from ..content.loader import HTML_TEMPLATE, ContentError
+from ..content.refusals import line_of, problem
+from ..content.sandbox import RENDER_ERRORS, Sandbox
+from .columns import column_shares
+from .typeset import EMAIL, east_asian_runs, split_caption
+
+HTML_LANG = {"en": "en", "fr": "fr", "zh": "zh-CN"}  # bare "zh" picks Japanese glyphs
+
+
+def typeset(text: str) -> Markup:
+    """Escaped text with East Asian runs tagged by language, emails linked, lines kept."""
+    out = []
+    for run, language in east_asian_runs(text):
+        if language:
+            out.append(Markup('<span lang="{}">{}</span>').format(language, run))
+            continue
+        position = 0
+        for match in EMAIL.finditer(run):
+            out.append(escape(run[position:match.start()]))
+            out.append(Markup('<a href="mailto:{0}">{0}</a>').format(match.group(0)))
+            position = match.end()
+        out.append(escape(run[position:]))
+    return Markup("".join(out)).replace("\n", Markup("<br>"))
+
+
+def run_in(text: str) -> Markup:
+    """A paragraph whose run-in caption ("Changelog.") is set apart."""
+    caption, rest = split_caption(text)
+    if not caption:
+        return typeset(text)
+    return Markup('<span class="caption">{}</span>{}').format(typeset(caption), typeset(rest))
+
+
+def widths(block: dict) -> list[str]:
+    """CSS widths of a table's columns, the shares the DOCX gets too."""
+    rows = [list(block["columns"])] * bool(block["columns"]) + [list(r) for r in block["rows"]]
+    return [f"{share * 100:.2f}%" for share in column_shares(block["style"], rows)]
+
+
+# The rendering policy's sandbox, with these typesetting filters as the only additions.
+_ENV = Sandbox(frozenset({"document", "lang"}), autoescape=True)
+_ENV.filters.update(typeset=typeset, run_in=run_in)
+_ENV.globals.update(widths=widths)
+
+
+@lru_cache(maxsize=8)
+def _template(html: str):
+    return _ENV.from_string(html)
+
+
+def render_html(document: Document, html: str) -> str:
+    """The page WeasyPrint lays out; a template the policy refuses raises ContentError."""
+    try:
+        return _template(html).render(**document.data, lang=HTML_LANG[document.language])
+    except RENDER_ERRORS as exc:
+        line = line_of(exc)
+        raise ContentError([f"{HTML_TEMPLATE}: {f'line {line}: ' if line else ''}{problem(exc)}"]
+                           ) from None

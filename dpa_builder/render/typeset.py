@@ -1,0 +1,51 @@
+"""Typesetting both renderers share: run-in captions, East Asian runs, email addresses.
+
+Pure functions of a block's text. They find structure in the words (a caption,
+a Japanese name, an address to write to) so that each renderer can style it;
+they never change a word.
+"""
+import re
+
+# A run-in caption opens a clause paragraph: "Advance notice of changes. The Processor ..."
+# It is a short noun phrase (at most eight words, no inner full stop) followed by a new
+# sentence; a short sentence ("The Processor complies.") opens with a word no caption does.
+_CAPTION = re.compile(r"([A-Z][^.:;]{0,78}?\.) (?=[A-Z“\"(])")
+_MAX_CAPTION_WORDS = 8
+_OPENERS = frozenset("A All An Any Each Either Every For If In It Its Neither No Nothing On "
+                     "Such That The These This Those To Unless Where When Whether".split())
+
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+# Han ideographs, kana, hangul and the punctuation and full-width forms they are set with.
+_EAST_ASIAN = re.compile("([\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff"
+                         "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+                         "\U00020000-\U0003134f]+)")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+
+def split_caption(text: str) -> tuple[str, str]:
+    """("Advance notice of changes.", " The Processor ...") or ("", text) without a caption."""
+    match = _CAPTION.match(text)
+    words = match.group(1).split() if match else []
+    if not words or len(words) > _MAX_CAPTION_WORDS or words[0] in _OPENERS:
+        return "", text
+    return match.group(1), text[match.end(1):]
+
+
+def east_asian_language(text: str, default: str = "zh-CN") -> str:
+    """The language a text's East Asian characters are in: kana mean Japanese, hangul Korean.
+
+    Han characters alone cannot tell; they are set as the default (Simplified Chinese).
+    """
+    if _KANA.search(text):
+        return "ja"
+    if _HANGUL.search(text):
+        return "ko"
+    return default
+
+
+def east_asian_runs(text: str, default: str = "zh-CN") -> list[tuple[str, str | None]]:
+    """The text in runs, each East Asian run with its language, the others with None."""
+    language = east_asian_language(text, default)
+    return [(part, language if index % 2 else None)
+            for index, part in enumerate(_EAST_ASIAN.split(text)) if part]

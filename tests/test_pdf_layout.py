@@ -1,0 +1,54 @@
+"""The PDF read as a reviewer reads it: tagged, PDF/A, typographic, no stranded rows or blocks."""
+import io
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import pdf_text, squash
+
+PROFILES = [("helptal", "DE"), ("helpdesk", "DE")]
+
+
+@pytest.fixture(scope="module", params=PROFILES, ids=[p for p, _ in PROFILES])
+def result(request, built):
+    profile, country = request.param
+    return built(country, profile=profile)
+
+
+def page_texts(result) -> list[str]:
+    """Each page's words without its running header and footer."""
+    document = result.document
+    texts = []
+    for page in PdfReader(io.BytesIO(result.files["pdf"])).pages:
+        text = squash(page.extract_text())
+        for running in (document.footer, f"{document.title} — {document.id}"):
+            text = text.replace(running, " ")
+        texts.append(squash(re.sub(r"Page \d+ of \d+", " ", text)))
+    return texts
+
+
+def test_tagged_and_still_pdf_a(result):
+    info = subprocess.run(["pdfinfo", "-"], input=result.files["pdf"], capture_output=True,
+                          check=True).stdout.decode()
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    xmp = PdfReader(io.BytesIO(result.files["pdf"])).trailer["/Root"]["/Metadata"]
+    xmp = xmp.get_object().get_data().decode()
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+
+
+def test_legal_text_has_typographic_quotes_and_apostrophes(result):
+    text = pdf_text(result.files["pdf"])
+    assert "“" in text and "”" in text and "’" in text
+    assert '"' not in text and "'" not in text
+
+
+def test_no_page_holds_only_a_table_row(result):
+    tables = [b for b in result.document.blocks if b.kind == "table"]
+    rows = {squash(" ".join(row)) for b in tables for row in b.rows}
+    headers = {squash(" ".join(b.columns)) for b in tables if b.columns}
+    for number, text in enumerate(page_texts(result), start=1):
+        for header in headers:
+            text = squash(text.replace(header, " "))
+        assert text not in rows, f"page {number} holds only one table row: {text[:80]}"
