@@ -9,8 +9,8 @@ from ..assembly.model import Document
 from ..content.loader import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .docx_layout import lay_out
-from .docx_runs import set_type
 from .docx_package import normalise_zip, set_properties
+from .docx_runs import set_type
 from .docx_static import refusal
 
 
