@@ -5,17 +5,26 @@ from sqlalchemy import select
 
 from conftest import csrf_token, squash
 from dpa_builder.extensions import db
-from dpa_builder.notices.models import Objection
+from dpa_builder.notices.links import objection_token
+from dpa_builder.notices.models import Notice, Objection
+from dpa_builder.notices.outbox import queue
 from smtp_server import add_subscribers, announce, app, smtp  # noqa: F401 - fixtures
 
 REASON = "Our customers' data must stay in the EU; the new provider moves it elsewhere."
 
 
+def notice_link(notice: Notice) -> str:
+    return f"/objections/{notice.id}/{objection_token(notice)}"
+
+
 def setup_change(app, **options):
+    """A change and its one notice; the objection link that notice carries."""
     with app.app_context():
         [subscriber] = add_subscribers(1)
         change = announce(**options)
-        return f"/objections/{change.id}/{subscriber.token}", change, subscriber.email
+        queue(change.id, "helptal")
+        notice = db.session.scalars(select(Notice).where(Notice.change_id == change.id)).one()
+        return notice_link(notice), change, subscriber.email
 
 
 def objection(client, url, **fields):
@@ -41,7 +50,7 @@ def test_objection_before_the_effective_date_is_recorded(app, client):
         [row] = db.session.scalars(select(Objection)).all()
         assert (row.change_id, row.company, row.email, row.reason) == \
             (change.id, "Acme Robotics GmbH", email, REASON)
-        assert row.subscriber_id is not None
+        assert row.subscriber_id is not None and row.notice_id is not None
 
 
 def test_a_reason_is_required_and_must_say_something(app, client):
@@ -73,7 +82,8 @@ def test_objection_after_the_effective_date_is_refused(app, client):
         assert db.session.scalars(select(Objection)).all() == []
 
 
-def test_unknown_token_or_change_is_not_found(app, client):
-    url, change, _ = setup_change(app, days=30)
-    assert client.get(f"/objections/{change.id}/not-a-token").status_code == 404
-    assert client.get(url.replace(f"/{change.id}/", "/999/")).status_code == 404
+def test_unknown_token_or_notice_is_not_found(app, client):
+    url, _, _ = setup_change(app, days=30)
+    notice_id = url.split("/")[2]
+    assert client.get(f"/objections/{notice_id}/not-a-token").status_code == 404
+    assert client.get(url.replace(f"/{notice_id}/", "/999/")).status_code == 404

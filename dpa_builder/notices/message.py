@@ -6,16 +6,17 @@ from flask import current_app, url_for
 
 from ..content.loader import Content
 from ..registry.changes import Change, find, long_date
-from .models import Subscriber
+from .links import objection_url
+from .models import Notice, Subscriber
 
 
-def notice_email(change: Change, subscriber: Subscriber, content: Content, before) -> EmailMessage:
+def notice_email(notice: Notice, change: Change, subscriber: Subscriber, content: Content,
+                 before) -> EmailMessage:
     """Say what changes, where the data goes, when, and how to object or unsubscribe.
 
     `before` is the registry as it stands before the change takes effect.
     """
     profile, policy = content.profile, content.profile.policy
-    objection_url = url_for("notices.object", change_id=change.id, token=subscriber.token, _external=True)
     unsubscribe_url = url_for("notices.unsubscribe", token=subscriber.token, _external=True)
     lines = [f"{profile.processor.legal_name} gives notice of a change to the sub-processors of "
              f"{profile.product}:", "", change.summary(before), ""]
@@ -30,7 +31,7 @@ def notice_email(change: Change, subscriber: Subscriber, content: Content, befor
     lines += ["", f"Announced: {long_date(change.announced_on)}",
               f"Takes effect: {long_date(change.effective_on)}", "",
               f"You may object on {policy.objection_grounds} before {long_date(change.effective_on)}: "
-              f"{objection_url}",
+              f"{objection_url(notice)}",
               f"If we cannot resolve your objection, you may {policy.objection_remedy}.", "",
               f"To stop receiving these notices: {unsubscribe_url}"]
     message = EmailMessage()

@@ -20,7 +20,9 @@ class Subscriber(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     profile: Mapped[str] = mapped_column(String(40))
     email: Mapped[str] = mapped_column(String(254))
-    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
+    token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)  # unsubscribes
+    # Confirms, once: a new one for every confirmation email, none once confirmed.
+    confirm_token: Mapped[str | None] = mapped_column(String(64), unique=True, default=new_token)
     source: Mapped[str] = mapped_column(String(20), default="page")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -55,6 +57,7 @@ class Objection(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     change_id: Mapped[int] = mapped_column(ForeignKey("registry_changes.id"), index=True)
     subscriber_id: Mapped[int | None] = mapped_column(ForeignKey("subscribers.id"))
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id"))  # whose link was used
     company: Mapped[str] = mapped_column(String(200))
     name: Mapped[str] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(254))

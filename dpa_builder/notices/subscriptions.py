@@ -13,7 +13,7 @@ from ..extensions import db
 from ..records.models import utcnow
 from ..registry.service import content_for
 from .mailer import Mailer
-from .models import Subscriber
+from .models import Subscriber, new_token
 
 
 class NotSent(Exception):
@@ -37,7 +37,9 @@ def subscribe(email: str, profile: str, source: str = "page", *, must_send: bool
     if subscriber.unsubscribed_at is not None:
         # Coming back after unsubscribing: nothing is sent until confirmed again.
         subscriber.confirmed_at = subscriber.unsubscribed_at = None
-        db.session.commit()
+    if not subscriber.active:
+        subscriber.confirm_token = new_token()  # earlier confirmation links stop working
+    db.session.commit()
     message = _already_subscribed(subscriber) if subscriber.active else _confirmation(subscriber)
     try:
         send(message)
@@ -56,13 +58,19 @@ def normalise(email: str) -> str:
 
 
 def by_token(token: str) -> Subscriber | None:
+    """The subscriber an unsubscribe link is for."""
     return db.session.scalar(select(Subscriber).where(Subscriber.token == token))
+
+
+def by_confirm_token(token: str) -> Subscriber | None:
+    return db.session.scalar(select(Subscriber).where(Subscriber.confirm_token == token))
 
 
 def confirm(subscriber: Subscriber) -> None:
     if not subscriber.active:
         subscriber.confirmed_at, subscriber.unsubscribed_at = utcnow(), None
-        db.session.commit()
+    subscriber.confirm_token = None
+    db.session.commit()
 
 
 def unsubscribe(subscriber: Subscriber) -> None:
@@ -100,7 +108,7 @@ def _confirmation(subscriber: Subscriber) -> EmailMessage:
         f"Someone, probably you, asked {profile.processor.legal_name} to email this address before "
         f"the sub-processors of {profile.product} change.", "",
         f"To confirm, open this link and press the button: "
-        f"{public_url('notices.confirm', token=subscriber.token)}", "",
+        f"{public_url('notices.confirm', token=subscriber.confirm_token)}", "",
         f"We give at least {profile.policy.notice_days} days' notice before adding or replacing a "
         "sub-processor that processes Workspace content.",
         "If you did not ask for this, ignore this email: you will receive nothing further."])

@@ -8,7 +8,7 @@ from ..content.loader import available_profiles
 from ..extensions import csrf, db, limiter
 from ..registry import service as registry
 from ..registry.changes import long_date
-from . import subscriptions
+from . import links, subscriptions
 from .forms import ObjectionForm, SubscribeForm
 from .models import Objection, Subscriber
 
@@ -50,7 +50,7 @@ def subscribe():
 @bp.route("/subscriptions/confirm/<token>", methods=["GET", "POST"])
 def confirm(token: str):
     """GET only shows a button: link scanners follow links but do not press buttons."""
-    subscriber = _subscriber(token)
+    subscriber = _subscriber(token, subscriptions.by_confirm_token)
     form = FlaskForm()
     if form.validate_on_submit():
         subscriptions.confirm(subscriber)
@@ -64,8 +64,8 @@ def confirm(token: str):
 @csrf.exempt
 def unsubscribe(token: str):
     """Mail clients POST `List-Unsubscribe=One-Click` (RFC 8058) with no session, hence
-    no CSRF token: the token in the address is the credential."""
-    subscriber = _subscriber(token)
+    no CSRF token: the token in the address is the credential, and it only unsubscribes."""
+    subscriber = _subscriber(token, subscriptions.by_token)
     if request.method == "POST":
         subscriptions.unsubscribe(subscriber)
         return render_template("notices/message.html", title="Unsubscribed", text=(
@@ -74,13 +74,15 @@ def unsubscribe(token: str):
     return render_template("notices/unsubscribe.html", subscriber=subscriber)
 
 
-@bp.route("/objections/<int:change_id>/<token>", methods=["GET", "POST"], endpoint="object")
+@bp.route("/objections/<int:notice_id>/<token>", methods=["GET", "POST"], endpoint="object")
 @limiter.limit(_rate_limit, methods=["POST"])
-def object_to_change(change_id: int, token: str):
-    subscriber = _subscriber(token)
-    record = registry.change_record(change_id)
-    if record is None or record.profile != subscriber.profile:
+def object_to_change(notice_id: int, token: str):
+    """Object through the link of one notice, to its change, until the change takes effect."""
+    notice = links.notice_for(notice_id, token) if len(token) <= 64 else None
+    if notice is None:
         abort(404)
+    subscriber = db.session.get(Subscriber, notice.subscriber_id)
+    record = registry.change_record(notice.change_id)
     change = record.change()
     profile = registry.content_for(record.profile).profile
     page = dict(change=change, summary=change.summary(registry.registry_before(change.id)),
@@ -89,8 +91,9 @@ def object_to_change(change_id: int, token: str):
         return render_template("notices/object.html", closed=True, **page), 410
     form = ObjectionForm(email=subscriber.email)
     if form.validate_on_submit():
-        objection = Objection(change_id=change.id, subscriber_id=subscriber.id, company=form.company.data,
-                              name=form.name.data, email=form.email.data, reason=form.reason.data)
+        objection = Objection(change_id=change.id, subscriber_id=subscriber.id, notice_id=notice.id,
+                              company=form.company.data, name=form.name.data,
+                              email=form.email.data, reason=form.reason.data)
         db.session.add(objection)
         db.session.commit()
         return render_template("notices/objected.html", objection=objection, **page)
@@ -98,8 +101,8 @@ def object_to_change(change_id: int, token: str):
                            **page), 422 if form.is_submitted() else 200
 
 
-def _subscriber(token: str) -> Subscriber:
-    subscriber = subscriptions.by_token(token) if len(token) <= 64 else None
+def _subscriber(token: str, find) -> Subscriber:
+    subscriber = find(token) if len(token) <= 64 else None
     if subscriber is None:
         abort(404)
     return subscriber

@@ -46,7 +46,7 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
                     outbox.cancel(notice_id, name)
                     continue
                 content = content_for(change_record.profile)
-                message = notice_email(change_record.change(), subscriber, content,
+                message = notice_email(notice, change_record.change(), subscriber, content,
                                        before(change_record.id))
                 try:
                     mailer.send(message)
