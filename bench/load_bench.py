@@ -76,8 +76,7 @@ def server_environment(instance: Path, database_url: str, port: int) -> dict:
 
 
 def migrate(env: dict) -> None:
-    code = ("from flask_migrate import upgrade\nfrom dpa_builder.app import create_app\n"
-            "app = create_app()\nwith app.app_context():\n    upgrade()\n")
+    code = "from dpa_builder.app import migrated_app\nmigrated_app()\n"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=300)
     if result.returncode != 0:

@@ -69,13 +69,8 @@ class Sink:
 def make_app(env: dict):
     """The application in this process, on the same settings as the workers."""
     os.environ.update(env)
-    from flask_migrate import upgrade
-
-    from dpa_builder.app import create_app
-    app = create_app()
-    with app.app_context():
-        upgrade()
-    return app
+    from dpa_builder.app import migrated_app
+    return migrated_app()
 
 
 def check_empty(app) -> None:

@@ -29,12 +29,20 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def migrated_app() -> Flask:
     """The application with its database migrated: what each command-line tool needs."""
-    from flask_migrate import upgrade
-
     app = create_app()
     with app.app_context():
-        upgrade()
+        migrate_database()
     return app
+
+
+def migrate_database() -> None:
+    """Apply the migrations, then import each profile's first content version (once)."""
+    from flask_migrate import upgrade
+
+    from .registry.content_import import import_first_versions
+
+    upgrade()
+    import_first_versions()
 
 
 def register_extensions(app: Flask) -> None:
@@ -83,9 +91,12 @@ def register_blueprints(app: Flask) -> None:
 
     @app.context_processor
     def product():
+        from .content.loader import ContentError
         from .records.service import current_content
-        profile = current_content(app.config["DPA_DEFAULT_PROFILE"]).profile
-        return {"product_name": profile.product}
+        try:
+            return {"product_name": current_content(app.config["DPA_DEFAULT_PROFILE"]).profile.product}
+        except ContentError:  # nothing published yet: the error page still needs a name
+            return {"product_name": "DPA Builder"}
 
 
 def register_errorhandlers(app: Flask) -> None:

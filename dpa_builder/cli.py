@@ -44,7 +44,7 @@ class LazyGroup(click.Group):
     """Import a command's module only when it runs: `dpa generate` stays quick to start."""
 
     lazy = {"user": "dpa_builder.staff.cli:user", "token": "dpa_builder.staff.token_cli:token",
-            "notify": "dpa_builder.notices.cli:notify"}
+            "notify": "dpa_builder.notices.cli:notify", "content": "dpa_builder.registry.cli:content"}
 
     def list_commands(self, ctx):
         return sorted([*super().list_commands(ctx), *self.lazy])

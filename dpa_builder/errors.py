@@ -3,6 +3,8 @@ from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .registry.service import NothingPublished
+
 MESSAGES = {
     400: "The request could not be understood.",
     403: "You do not have access to this page.",
@@ -11,6 +13,7 @@ MESSAGES = {
     413: "The upload or request is too large.",
     429: "Too many requests; please wait a minute and try again.",
     500: "Something went wrong on our side; nothing was issued.",
+    503: "The service is not ready yet: no DPA content is published. Please try again later.",
 }
 
 
@@ -25,6 +28,11 @@ def register(app) -> None:
     def csrf_error(error):
         return _respond(400, "The form expired or was not sent from this site; please reload it "
                              "and submit again.")
+
+    @app.errorhandler(NothingPublished)
+    def nothing_published(error):
+        app.logger.error("%s", error)  # names the profile and the command that fixes it
+        return _respond(503, MESSAGES[503])
 
     @app.errorhandler(HTTPException)
     def http_error(error):

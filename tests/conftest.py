@@ -2,18 +2,20 @@
 import io
 import os
 import re
+import shutil
 import subprocess
+import tempfile
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
-from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
 
-from dpa_builder.app import create_app
-from dpa_builder.content.loader import load_content
+from dpa_builder.app import create_app, migrate_database
+from dpa_builder.content.loader import REPO_ROOT, load_content
 from dpa_builder.extensions import db
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request
@@ -46,6 +48,14 @@ def helptal(demo_env):
 @pytest.fixture(scope="session")
 def helpdesk(demo_env):
     return load_content("helpdesk")
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of legal's folders to edit, as a separate content repository would hold them."""
+    for folder in ("annexes", "clause_library", "templates"):
+        shutil.copytree(REPO_ROOT / folder, tmp_path / "content" / folder)
+    return tmp_path / "content"
 
 
 def make_request(**changes):
@@ -116,24 +126,44 @@ def _reset(database_url: str) -> None:
     engine.dispose()
 
 
+def _test_app(database_url: str, tmp_path: Path, **config):
+    return create_app({
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "DPA_STORAGE_DIR": str(tmp_path / "documents"),
+        "RATELIMIT_ENABLED": False,
+        **config,
+    })
+
+
+@lru_cache(maxsize=1)
+def _migrated_sqlite() -> bytes:
+    """A migrated SQLite database with the first content imported, built once per run:
+    each test copies it instead of migrating and importing again (about 0.2 s each)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "template.sqlite3"
+        app = _test_app(f"sqlite:///{path}", Path(folder))
+        with app.app_context():
+            migrate_database()
+        close_app(app)  # the last connection to close folds the WAL into the file
+        return path.read_bytes()
+
+
 def make_app(tmp_path, **config):
     """A fresh application with its own database and storage, migrated; close it after use.
 
     DPA_TEST_DATABASE_URL (set by `make test`) runs the same tests on PostgreSQL.
     """
     database_url = os.environ.get("DPA_TEST_DATABASE_URL")
-    if database_url:
-        _reset(database_url)
-    app = create_app({
-        "TESTING": True,
-        "SECRET_KEY": "test-secret",
-        "SQLALCHEMY_DATABASE_URI": database_url or f"sqlite:///{tmp_path / 'test.sqlite3'}",
-        "DPA_STORAGE_DIR": str(tmp_path / "documents"),
-        "RATELIMIT_ENABLED": False,
-        **config,
-    })
+    if not database_url:
+        path = tmp_path / "test.sqlite3"
+        path.write_bytes(_migrated_sqlite())
+        return _test_app(f"sqlite:///{path}", tmp_path, **config)
+    _reset(database_url)
+    app = _test_app(database_url, tmp_path, **config)
     with app.app_context():
-        upgrade()
+        migrate_database()
     return app
 
 

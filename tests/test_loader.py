@@ -1,15 +1,6 @@
-import shutil
-
 import pytest
 
 from dpa_builder.content.loader import REPO_ROOT, ContentError, available_profiles, load_content
-
-
-@pytest.fixture
-def content_copy(tmp_path):
-    for folder in ("annexes", "clause_library", "templates"):
-        shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
-    return tmp_path
 
 
 def problems(profile, root):

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 from . import schema
 from .typography import smarten_all
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+REPO_ROOT = Path(__file__).resolve().parents[2]  # the default home of legal's folders
 LABELS_FILE = "clause_library/labels.yaml"
 AUTHORITIES_FILE = "annexes/supervisory_authorities.yaml"
 CLAUSE_FILE = re.compile(r"^clause_library/[0-9][^/]*\.yaml$")
@@ -46,18 +46,25 @@ class Content:
         return self.files[path].decode("utf-8")
 
 
-def available_profiles(root: Path = REPO_ROOT) -> list[str]:
+def content_root() -> Path:
+    """Where legal's folders live: DPA_CONTENT_DIR, or this repository by default."""
+    return Path(os.environ.get("DPA_CONTENT_DIR") or REPO_ROOT).resolve()
+
+
+def available_profiles(root: Path | None = None) -> list[str]:
+    root = root or content_root()
     return sorted(p.parent.name for p in (root / "annexes").glob("*/profile.yaml"))
 
 
-def profile_files(profile: str, root: Path = REPO_ROOT) -> dict[str, bytes]:
+def profile_files(profile: str, root: Path | None = None) -> dict[str, bytes]:
     """The files one profile's DPAs are built from, by path relative to the root."""
+    root = root or content_root()
     paths = [*(root / "annexes" / profile).glob("*.yaml"), root / AUTHORITIES_FILE,
              *(root / "clause_library").glob("*.yaml"), *(root / t for t in TEMPLATE_FILES)]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(paths) if p.is_file()}
 
 
-def load_content(profile: str, root: Path = REPO_ROOT) -> Content:
+def load_content(profile: str, root: Path | None = None) -> Content:
     """Read and validate every file a profile's DPA is built from."""
     if profile not in available_profiles(root):
         raise ContentError([f"profile: unknown profile {profile!r}; "
@@ -84,10 +91,15 @@ def content_from_files(profile: str, files: dict[str, bytes]) -> Content:
     if reader.problems:
         raise ContentError(reader.problems)
     content["integrations"] = content["integrations"].integrations
+    return Content(**content, files=dict(files), version=snapshot_version(files))
+
+
+def snapshot_version(files: dict[str, bytes]) -> str:
+    """The content version: a digest of every file, templates included."""
     digest = hashlib.sha256()
     for path, data in sorted(files.items()):
         digest.update(f"{path}\0{len(data)}\0".encode() + data)
-    return Content(**content, files=dict(files), version=digest.hexdigest()[:12])
+    return digest.hexdigest()[:12]
 
 
 class _Reader:

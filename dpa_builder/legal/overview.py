@@ -9,7 +9,7 @@ from ..extensions import db
 from ..notices.models import Objection
 from ..records.models import DocumentRecord
 from ..registry import service as registry
-from ..registry.changes import Change, registry_on
+from ..registry.changes import Change
 from ..registry.models import Publication
 from ..staff.models import User
 
@@ -51,12 +51,8 @@ def history() -> list[Publication]:
 
 
 def change_rows(profile: str) -> list[ChangeRow]:
-    """Each change with its sentence, worded against the registry just before it."""
-    state, rows = registry.content_for(profile).registry, []
-    for change in registry.changes(profile):  # in order of effect
-        rows.append(ChangeRow(profile, change, change.summary(state)))
-        state = registry_on(state, [change], date.max)[0]
-    return rows
+    """Each change with its one sentence, as the public page and the notices word it."""
+    return [ChangeRow(profile, d.change, d.sentence) for d in registry.change_log(profile)]
 
 
 def objections(summaries: dict[int, str]) -> list[tuple[Objection, str]]:

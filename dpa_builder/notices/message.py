@@ -5,21 +5,19 @@ from urllib.parse import urlsplit
 from flask import current_app, url_for
 
 from ..content.loader import Content
-from ..registry.changes import Change, find, long_date
+from ..registry.changes import Described, find, long_date
 from .links import objection_url
 from .models import Notice, Subscriber
 
 
-def notice_email(notice: Notice, change: Change, subscriber: Subscriber, content: Content,
-                 before) -> EmailMessage:
-    """Say what changes, where the data goes, when, and how to object or unsubscribe.
-
-    `before` is the registry as it stands before the change takes effect.
-    """
+def notice_email(notice: Notice, described: Described, subscriber: Subscriber,
+                 content: Content) -> EmailMessage:
+    """Say what changes, where the data goes, when, and how to object or unsubscribe."""
+    change, before = described.change, described.before
     profile, policy = content.profile, content.profile.policy
     unsubscribe_url = url_for("notices.unsubscribe", token=subscriber.token, _external=True)
     lines = [f"{profile.processor.legal_name} gives notice of a change to the sub-processors of "
-             f"{profile.product}:", "", change.summary(before), ""]
+             f"{profile.product}:", "", described.sentence, ""]
     entry, old = change.entry, find(before, change.target)
     if entry:
         lines += [f"Legal entity: {entry.legal_entity} ({entry.brand})", f"Address: {entry.address}",

@@ -83,9 +83,10 @@ def object_to_change(notice_id: int, token: str):
         abort(404)
     subscriber = db.session.get(Subscriber, notice.subscriber_id)
     record = registry.change_record(notice.change_id)
-    change = record.change()
+    described = registry.described(record)
+    change = described.change
     profile = registry.content_for(record.profile).profile
-    page = dict(change=change, summary=change.summary(registry.registry_before(change.id)),
+    page = dict(change=change, summary=described.sentence,
                 profile=profile, policy=profile.policy, long_date=long_date)
     if date.today() >= change.effective_on:
         return render_template("notices/object.html", closed=True, **page), 410

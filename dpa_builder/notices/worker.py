@@ -28,7 +28,6 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
     """
     name, sent = worker_name(), 0
     mailer = Mailer(current_app.config["DPA_SMTP_URL"])
-    before = lru_cache(maxsize=64)(registry.registry_before)
     try:
         while True:
             ids = outbox.claim(name, batch, lease)
@@ -37,7 +36,9 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
                     return sent
                 time.sleep(idle_sleep)
                 continue
-            content_for = lru_cache(maxsize=8)(registry.content_for)  # looked up once a batch
+            # Looked up once a batch.
+            content_for = lru_cache(maxsize=8)(registry.content_for)
+            change_log = lru_cache(maxsize=8)(registry.change_log)
             for notice_id in ids:
                 notice = db.session.get(Notice, notice_id)
                 change_record = registry.change_record(notice.change_id)
@@ -46,8 +47,9 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
                     outbox.cancel(notice_id, name)
                     continue
                 content = content_for(change_record.profile)
-                message = notice_email(notice, change_record.change(), subscriber, content,
-                                       before(change_record.id))
+                described = next(d for d in change_log(change_record.profile)
+                                 if d.change.id == change_record.id)
+                message = notice_email(notice, described, subscriber, content)
                 try:
                     mailer.send(message)
                 except Exception as exc:  # noqa: BLE001 - whatever failed, retry later

@@ -34,6 +34,23 @@ class Change:
         return f"{what}, effective {long_date(self.effective_on)}."
 
 
+@dataclass(frozen=True)
+class Described:
+    """A change with its one sentence and the registry just before it takes effect."""
+
+    change: Change
+    sentence: str
+    before: Registry
+
+
+def describe(registry: Registry, changes: list[Change]) -> list[Described]:
+    """Word every change once, in order of effect; every face shows these sentences."""
+    state, described = registry, []
+    for change in sorted(changes, key=lambda c: (c.effective_on, c.id)):
+        described.append(Described(change, change.summary(state), state))
+        state = registry_on(state, [change], date.max)[0]
+    return described
+
 
 def long_date(value: date) -> str:
     return f"{value.day} {value:%B %Y}"

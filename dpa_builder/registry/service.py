@@ -1,16 +1,21 @@
-"""Current content and registry per profile, from stored versions and announced changes."""
+"""Current content and registry per profile, from stored versions and announced changes.
+
+Reads only read: content is stored by `content_import` (at migration or `dpa content
+import`) and by legal's publications, never as a side effect of showing a page.
+"""
 from datetime import date
 from functools import lru_cache
 
+from flask import g, has_request_context
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
-from ..content.loader import Content, content_from_files, load_content
+from ..content.loader import Content, ContentError, content_from_files
 from ..content.schema import Registry, SubProcessor
 from ..extensions import db
 from ..field_errors import FieldErrors
 from ..records.models import DocumentRecord
-from .changes import Change, check_change, registry_on
+from .changes import Change, Described, check_change, describe, registry_on
 from .models import ContentFile, ContentVersion, Publication, RegistryChange
 
 
@@ -27,28 +32,28 @@ def content_for(profile: str, version_id: str | None = None) -> Content:
     return _parse(profile, version_id or current_version_id(profile))
 
 
-def current_publication(profile: str) -> Publication:
-    """The newest publication is in force; the repository's files count as one."""
-    seed(profile)
+class NothingPublished(ContentError):
+    """No content version was ever imported or published for a profile."""
+
+
+def latest_publication(profile: str) -> Publication | None:
     return db.session.scalars(select(Publication).where(Publication.profile == profile)
                               .order_by(Publication.published_at.desc(), Publication.id.desc())
-                              .limit(1)).one()
+                              .limit(1)).first()
+
+
+def current_publication(profile: str) -> Publication:
+    """The newest publication is in force; looked up once per web request."""
+    cache = g.setdefault("publications", {}) if has_request_context() else {}
+    if profile not in cache:
+        cache[profile] = latest_publication(profile)
+    if cache[profile] is None:
+        raise NothingPublished([f"{profile}: no content is published; run `dpa content import`"])
+    return cache[profile]
 
 
 def current_version_id(profile: str) -> str:
     return current_publication(profile).version_id
-
-
-@lru_cache(maxsize=8)
-def _repository(profile: str) -> Content:
-    return load_content(profile)
-
-
-def seed(profile: str) -> None:
-    """Publish the repository's files unless that exact version is stored."""
-    content = _repository(profile)
-    if db.session.get(ContentVersion, content.version) is None:
-        publish(profile, content.files, user_id=None, note="repository files", content=content)
 
 
 def publish(profile: str, files: dict[str, bytes], user_id: int | None, note: str,
@@ -63,6 +68,8 @@ def publish(profile: str, files: dict[str, bytes], user_id: int | None, note: st
                               published_by=user_id)
     db.session.add(publication)
     db.session.commit()
+    if has_request_context():
+        g.pop("publications", None)  # the rest of this request sees the new version
     return publication
 
 
@@ -76,20 +83,21 @@ def change_record(change_id: int) -> RegistryChange | None:
     return db.session.get(RegistryChange, change_id)
 
 
+def change_log(profile: str) -> list[Described]:
+    """Every change of a profile in order of effect, each worded once."""
+    return describe(content_for(profile).registry, changes(profile))
+
+
+def described(record: RegistryChange) -> Described:
+    return next(d for d in change_log(record.profile) if d.change.id == record.id)
+
+
 def registry_for(content: Content, day: date, only: list[int] | None = None) -> tuple[Registry, list[Change]]:
     """The registry on a day; `only` limits it to recorded change ids (for rebuilds)."""
     known = changes(content.profile.id)
     if only is not None:
         known = [c for c in known if c.id in only]
     return registry_on(content.registry, known, day)
-
-
-def registry_before(change_id: int) -> Registry:
-    """The registry as it stands just before a change takes effect."""
-    record = change_record(change_id)
-    earlier = [c for c in changes(record.profile)
-               if (c.effective_on, c.id) < (record.effective_on, record.id)]
-    return registry_on(content_for(record.profile).registry, earlier, date.max)[0]
 
 
 def longest_notice_days(profile: str) -> int:

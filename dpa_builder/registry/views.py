@@ -7,7 +7,7 @@ from flask import Blueprint, abort, current_app, jsonify, render_template, reque
 from ..content.loader import available_profiles
 from ..notices.forms import SubscribeForm
 from . import service
-from .changes import long_date
+from .changes import long_date, registry_on
 
 bp = Blueprint("registry", __name__)
 KIND_LABELS = {"add": "Addition", "replace": "Replacement", "remove": "Removal"}
@@ -21,21 +21,21 @@ def _profile() -> str:
 
 
 def _entries(profile: str) -> list[dict]:
-    """Every change with its one summary sentence, rendered from the change record."""
-    return [{"change": change, "kind": KIND_LABELS[change.kind],
-             "summary": change.summary(service.registry_before(change.id))}
-            for change in service.changes(profile)]
+    """Every change with its one sentence, worded once in the registry's core."""
+    return [{"change": d.change, "kind": KIND_LABELS[d.change.kind], "summary": d.sentence}
+            for d in service.change_log(profile)]
 
 
 def _state(profile: str) -> dict:
     content = service.content_for(profile)
     today = date.today()
-    current, _ = service.registry_for(content, today)
+    entries = _entries(profile)
+    current, _ = registry_on(content.registry, [e["change"] for e in entries], today)
     groups = [(category, [s for s in current.subprocessors if s.category == category.id])
               for category in current.categories]
     return {"content": content, "profile": content.profile, "policy": content.profile.policy,
             "registry": current, "groups": [(c, entries) for c, entries in groups if entries],
-            "upcoming": [e for e in _entries(profile) if e["change"].effective_on > today],
+            "upcoming": [e for e in entries if e["change"].effective_on > today],
             "integrations": content.integrations, "args": _args(profile)}
 
 
