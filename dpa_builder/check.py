@@ -1,9 +1,8 @@
 """`dpa check`: validate content and templates by assembling every variant once."""
-import itertools
 import logging
 
 from .assembly.assemble import assemble
-from .assembly.samples import SAMPLE_COUNTRIES, sample_request
+from .assembly.samples import sample_request, variants
 from .content.loader import DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
 from .generate import render
 from .render.docx_check import check_template
@@ -17,8 +16,7 @@ def check_content(profile: str) -> list[str]:
     except ContentError as exc:
         return exc.problems
     problems = []
-    for country, role, ai in itertools.product(SAMPLE_COUNTRIES, ("controller", "processor"),
-                                               (False, True)):
+    for country, role, ai in variants(content):
         try:
             assemble(sample_request(country, role, ai), content)
         except ContentError as exc:

@@ -44,6 +44,24 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+def _region(code: str, country: str | None) -> str:
+    """An ISO 3166-2 subdivision of the customer's country: "DE-BE", or "BE" with DE."""
+    code = code.strip().upper()
+    if not code or not country:  # an unknown country is reported on its own field
+        return code
+    if not code.startswith(f"{country}-"):
+        code = f"{country}-{code}"
+    if pycountry.subdivisions.get(code=code) is None:
+        known = sorted(s.code for s in pycountry.subdivisions.get(country_code=country) or ())
+        raise ValueError("must be an ISO 3166-2 code of a region of the customer's country"
+                         + (f", such as {known[0]}" if known else "; it has none"))
+    return code
+
+
+def region_name(code: str) -> str:
+    return pycountry.subdivisions.get(code=code).name
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,9 +70,16 @@ class Customer(_Model):
     legal_name: _required(200)
     address: _required(500)
     country: Annotated[str, AfterValidator(_country)]
+    # The German Land or US state, where the law turns on it (authority, state law).
+    region: str = Field(default="", max_length=10)
     registration_number: _optional(100) = ""
     contact_name: _optional(200) = ""
     contact_email: EmailStr
+
+    @field_validator("region")
+    @classmethod
+    def _known_region(cls, value: str, info) -> str:
+        return _region(value, info.data.get("country"))
 
 
 class Signatory(_Model):

@@ -53,7 +53,7 @@ def helpdesk(demo_env):
 @pytest.fixture
 def content_copy(tmp_path):
     """A copy of legal's folders to edit, as a separate content repository would hold them."""
-    for folder in ("annexes", "clause_library", "templates"):
+    for folder in ("annexes", "clause_library", "regimes", "templates"):
         shutil.copytree(REPO_ROOT / folder, tmp_path / "content" / folder)
     return tmp_path / "content"
 

@@ -23,10 +23,12 @@ def annex_three(document) -> str:
 
 
 @pytest.mark.parametrize("country, authority", [
-    ("DE", "German federal state"), ("FR", "Commission Nationale de l’Informatique et des Libertés"),
-    ("IE", "Data Protection Commission")])
+    ("DE", "German Land (federal state) in which the Customer has its seat"),
+    ("FR", "Commission nationale de l’informatique et des libertés (French data protection authority, "
+           "CNIL), Paris, France"),
+    ("IE", "An Coimisiún um Chosaint Sonraí (Data Protection Commission, DPC), Dublin, Ireland")])
 def test_eea_customer_gets_scc_module_two_and_its_authority(helptal, country, authority):
-    text = text_of(doc(helptal, customer__country=country))
+    text = text_of(doc(helptal, customer__country=country, customer__address="Street 1, Town"))
     assert "2021/914" in text and "Module Two" in text and "Module Three" not in text
     assert "Option 2" in text and authority in text
     assert "International Data Transfer Addendum" not in text and "FDPIC" not in text

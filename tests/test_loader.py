@@ -48,9 +48,9 @@ def test_unconfigured_value_names_the_variable(content_copy, monkeypatch):
 
 def test_clause_with_bad_condition_is_reported(content_copy):
     clause = next((content_copy / "clause_library").glob("[0-9]*.yaml"))
-    clause.write_text(clause.read_text() + "\nwhen: {transfer: [moon]}\n")
-    assert any(p.startswith(f"clause_library/{clause.name}: when.transfer") for p in
-               problems("helptal", content_copy))
+    clause.write_text(clause.read_text() + "\nwhen: {regime: [moon]}\n")
+    assert any(p.startswith(f"clause_library/{clause.name}: when.regime: unknown regime moon")
+               for p in problems("helptal", content_copy))
 
 
 def test_unknown_profile():

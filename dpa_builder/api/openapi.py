@@ -33,7 +33,7 @@ def _schemas(content: Content) -> dict:
                             "maximum": policy.notice_days_max,
                             "description": f"Notice of sub-processor changes; default "
                                            f"{policy.notice_days}."},
-            "governing_law": {"type": "string", "enum": eu_member_states(content.authorities),
+            "governing_law": {"type": "string", "enum": eu_member_states(content.regimes),
                               "description": "EU Member State whose law governs the EU SCCs; "
                                              "default: the customer's own."}}},
         "Dpa": {"type": "object", "required": ["id", "document_id", "issued_at", "sha256", "urls"],

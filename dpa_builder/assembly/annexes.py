@@ -1,8 +1,8 @@
 """The generated parts: cover page, Annexes I–III and the signature page."""
 from ..content.loader import Content
+from ..content.regime_schema import Regime
 from ..request import Request, country_name
 from .model import Block
-from .transfers import Transfer
 
 # The clause library is written in English, the version that prevails; a request
 # in another language gets a note in that language saying so.
@@ -26,7 +26,7 @@ def _processor_line(content: Content) -> str:
     return f"{p.legal_name}, {p.description}, {p.address}"
 
 
-def cover(request: Request, content: Content, transfer: Transfer, label, doc_id: str) -> list[Block]:
+def cover(request: Request, content: Content, regime: Regime, label, doc_id: str) -> list[Block]:
     return [
         Block("title", label("title")),
         Block("subtitle", label("cover_subtitle")),
@@ -36,7 +36,7 @@ def cover(request: Request, content: Content, transfer: Transfer, label, doc_id:
             (label("customer_role"), label(f"role_{request.role}")),
             (label("workspace"), request.workspace),
             (label("effective_date"), label.date(request.effective_date)),
-            (label("transfer_mechanism"), label(f"transfer_{transfer.kind}")),
+            (label("transfer_mechanism"), label.render(regime.labels.mechanism)),
             (label("registry_version"), label("registry_version_value")),
             (label("document_id"), doc_id),
             (label("content_version"), content.version),
@@ -48,7 +48,7 @@ def cover(request: Request, content: Content, transfer: Transfer, label, doc_id:
     ]
 
 
-def annex_one(request: Request, content: Content, transfer: Transfer, label) -> list[Block]:
+def annex_one(request: Request, content: Content, regime: Regime, label) -> list[Block]:
     processor, customer = content.profile.processor, request.customer
     contact = customer.contact_name or request.signatory.name
     processing = content.processing
@@ -83,7 +83,7 @@ def annex_one(request: Request, content: Content, transfer: Transfer, label) -> 
             ("subprocessor_transfers", processing.subprocessor_transfers),
         ]]),
         Block("subheading", label("annex_i_c")),
-        Block("paragraph", label(f"authority_{transfer.kind}")),
+        Block("paragraph", label.render(regime.labels.authority)),
     ]
 
 

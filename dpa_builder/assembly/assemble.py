@@ -4,6 +4,7 @@ import json
 
 from ..content.loader import LABELS_FILE, Content, ContentError
 from ..content.refusals import problem
+from ..content.regime_schema import Regime
 from ..content.sandbox import RENDER_ERRORS, render_text
 from ..content.schema import Clause, Condition
 from ..field_errors import FieldErrors
@@ -11,23 +12,22 @@ from ..request import Request
 from . import annexes
 from .context import Options, build_context, long_date
 from .model import Block, Document
-from .transfers import choose_transfer, eu_member_states
+from .transfers import Transfer, choose_transfer, eu_member_states
 
 
 def assemble(request: Request, content: Content, options: Options = Options()) -> Document:
     _check_options(options, content)
     profile = content.profile
-    transfer = choose_transfer(request.customer.country, request.role, profile.processor.country,
-                               content.authorities, profile.eu_governing_law_fallback,
-                               options.governing_law)
+    transfer = choose_transfer(request.customer, request.role, content, options.governing_law)
     context = build_context(request, content, transfer, options)
     label = _Labels(content.labels, context, f"annexes/{profile.id}")
-    clauses = [c for c in content.clauses if applies(c.when, transfer.kind, request)]
+    clauses = [c for c in content.clauses if applies(c.when, transfer, request)]
     doc_id = document_id(request, content, options)
 
-    blocks = [*annexes.cover(request, content, transfer, label, doc_id),
+    regime = content.regimes[transfer.kind]
+    blocks = [*annexes.cover(request, content, regime, label, doc_id),
               *body(clauses, context),
-              *annexes.annex_one(request, content, transfer, label),
+              *annexes.annex_one(request, content, regime, label),
               *annexes.annex_two(content, label),
               *annexes.annex_three(request, content, label),
               *annexes.signatures(request, content, label)]
@@ -43,19 +43,23 @@ def assemble(request: Request, content: Content, options: Options = Options()) -
         footer=label("footer", document_id=doc_id, content_version=content.version),
         blocks=tuple(blocks),
         clause_versions={c.id: c.version for c in clauses},
-        facts=_facts(transfer, context, label),
+        facts=_facts(regime, transfer, context, label),
     )
 
 
-def _facts(transfer, context: dict, label) -> dict[str, str]:
-    facts = {"transfer": label(f"transfer_{transfer.kind}"), "authority": transfer.authority,
-             "governing_law": transfer.governing_law,
+def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str, str]:
+    """What the record keeps and every page shows, as plain text; empty ones left out."""
+    dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf else ""
+    facts = {"regime": regime.title, "region": context["customer"]["region_name"],
+             "transfer": label.render(regime.labels.mechanism), "authority": transfer.authority,
+             "dpf": dpf, "governing_law": transfer.governing_law,
              "notice_days": str(context["policy"]["notice_days"])}
     return {key: value for key, value in facts.items() if value}
 
 
-def applies(when: Condition, transfer_kind: str, request: Request) -> bool:
-    return ((when.transfer is None or transfer_kind in when.transfer)
+def applies(when: Condition, transfer: Transfer, request: Request) -> bool:
+    return ((when.regime is None or transfer.kind in when.regime)
+            and (when.dpf is None or when.dpf == transfer.dpf)
             and (when.role is None or when.role == request.role)
             and (when.ai_features is None or when.ai_features == request.ai_features))
 
@@ -105,7 +109,7 @@ def _check_options(options: Options, content: Content) -> None:
         problems["options.notice_days"] = (f"must be between {policy.notice_days} and "
                                    f"{policy.notice_days_max} days")
     if options.governing_law is not None and (
-            options.governing_law not in eu_member_states(content.authorities)):
+            options.governing_law not in eu_member_states(content.regimes)):
         problems["options.governing_law"] = "must be an EU Member State"
     if problems:
         raise FieldErrors(problems)

@@ -4,7 +4,7 @@ from datetime import date
 
 from ..content.loader import Content
 from ..content.sandbox import plain
-from ..request import Request, country_name
+from ..request import Request, country_name, region_name
 from .transfers import Transfer
 
 CHANNELS = {"email": "email", "in_product": "in-product notice"}
@@ -45,7 +45,8 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
         "service_description": profile.service_description,
         "data_location": profile.data_location,
         "processor": profile.processor,
-        "customer": {**customer.model_dump(), "country_name": country_name(customer.country)},
+        "customer": {**customer.model_dump(), "country_name": country_name(customer.country),
+                     "region_name": region_name(transfer.region) if transfer.region else ""},
         "signatory": request.signatory,
         "customer_role": request.role,
         "ai_features": request.ai_features,
@@ -60,4 +61,12 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
         "opt_in_providers": join_names([s.legal_entity for s in registry.subprocessors if s.opt_in]),
         "integrations_list": "; ".join(f"{i.name} ({i.providers})" for i in content.integrations),
         "transfer": {**transfer.__dict__, "courts": transfer.courts},
+        "regime": _regime(content, transfer),
     })
+
+
+def _regime(content: Content, transfer: Transfer) -> dict:
+    """The customer's regime as its clauses may use it: title and, where it could apply, the DPF."""
+    regime = content.regimes[transfer.kind]
+    return {"id": regime.id, "title": regime.title,
+            "dpf": regime.dpf.model_dump() if transfer.dpf else None}

@@ -9,12 +9,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import schema
+from .regime_schema import Regime, regime_problems
 from .typography import smarten_all
 
 REPO_ROOT = Path(__file__).resolve().parents[2]  # the default home of legal's folders
 LABELS_FILE = "clause_library/labels.yaml"
-AUTHORITIES_FILE = "annexes/supervisory_authorities.yaml"
 CLAUSE_FILE = re.compile(r"^clause_library/[0-9][^/]*\.yaml$")
+REGIME_FILE = re.compile(r"^regimes/[^/]+\.yaml$")
 DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE = "templates/dpa.docx", "templates/dpa.html", "templates/dpa.css"
 TEMPLATE_FILES = (DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
 
@@ -38,7 +39,7 @@ class Content:
     security: schema.Security
     clauses: list[schema.Clause]
     labels: dict[str, str]
-    authorities: schema.Authorities
+    regimes: dict[str, Regime]  # by id
     files: dict[str, bytes] = field(repr=False)  # the snapshot this was read from
     version: str = ""  # digest of the snapshot, templates included
 
@@ -59,7 +60,7 @@ def available_profiles(root: Path | None = None) -> list[str]:
 def profile_files(profile: str, root: Path | None = None) -> dict[str, bytes]:
     """The files one profile's DPAs are built from, by path relative to the root."""
     root = root or content_root()
-    paths = [*(root / "annexes" / profile).glob("*.yaml"), root / AUTHORITIES_FILE,
+    paths = [*(root / "annexes" / profile).glob("*.yaml"), *(root / "regimes").glob("*.yaml"),
              *(root / "clause_library").glob("*.yaml"), *(root / t for t in TEMPLATE_FILES)]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(paths) if p.is_file()}
 
@@ -82,10 +83,10 @@ def content_from_files(profile: str, files: dict[str, bytes]) -> Content:
         integrations=reader.model(f"{annexes}/integrations.yaml", schema.Integrations),
         processing=reader.model(f"{annexes}/processing.yaml", schema.Processing),
         security=reader.model(f"{annexes}/security.yaml", schema.Security),
-        authorities=reader.model(AUTHORITIES_FILE, schema.Authorities),
         labels=reader.labels(LABELS_FILE),
-        clauses=reader.clauses(),
+        regimes=reader.regimes(),
     )
+    content["clauses"] = reader.clauses(set(content["regimes"]))
     _check_registry(content["registry"], f"{annexes}/registry.yaml", reader.problems)
     reader.problems += [f"{t}: missing" for t in TEMPLATE_FILES if t not in files]
     if reader.problems:
@@ -108,6 +109,7 @@ class _Reader:
     def __init__(self, files: dict[str, bytes]):
         self.files = files
         self.problems: list[str] = []
+        self.regime_files: dict[str, str] = {}  # regime id -> the file that defines it
 
     def raw(self, relative: str):
         if relative not in self.files:
@@ -144,7 +146,7 @@ class _Reader:
             return {}
         return data
 
-    def clauses(self) -> list[schema.Clause]:
+    def clauses(self, regime_ids: set[str]) -> list[schema.Clause]:
         clauses, seen = [], {}
         for relative in sorted(p for p in self.files if CLAUSE_FILE.match(p)):
             clause = self.model(relative, schema.Clause)
@@ -152,11 +154,29 @@ class _Reader:
                 continue
             if clause.id in seen:
                 self.problems.append(f"{relative}: id: {clause.id!r} already used by {seen[clause.id]}")
+            unknown = sorted(set(clause.when.regime or ()) - regime_ids)
+            if unknown and not any(p.startswith("regimes") for p in self.problems):
+                self.problems.append(f"{relative}: when.regime: unknown regime {', '.join(unknown)}; "
+                                     f"regimes are {', '.join(sorted(regime_ids))}")
             seen[clause.id] = relative
             clauses.append(clause)
         if not clauses and not self.problems:
             self.problems.append("clause_library: no clause files found")
         return clauses
+
+    def regimes(self) -> dict[str, Regime]:
+        regimes: dict[str, Regime] = {}
+        for relative in sorted(p for p in self.files if REGIME_FILE.match(p)):
+            regime = self.model(relative, Regime)
+            if regime is None:
+                continue
+            if regime.id in regimes:
+                self.problems.append(f"{relative}: id: {regime.id!r} already used by "
+                                     f"{self.regime_files[regime.id]}")
+            regimes[regime.id] = regime
+            self.regime_files[regime.id] = relative
+        self.problems += regime_problems(regimes, self.regime_files)
+        return regimes
 
 
 def _resolve_env(data, unset: list, where: str = ""):

@@ -56,6 +56,25 @@ class Policy(Strict):
         return value
 
 
+class DpfCertification(Strict):
+    """Whether the processor is certified under each part of the Data Privacy Framework.
+
+    Never assumed: a profile that says nothing is not certified, and the DPA
+    then relies on the transfer clauses alone.
+    """
+
+    eu: bool = False
+    uk_extension: bool = False  # only on top of the EU-US certification
+    swiss: bool = False
+
+    @field_validator("uk_extension")
+    @classmethod
+    def _extension_needs_eu(cls, value, info):
+        if value and not info.data.get("eu"):
+            raise ValueError("the UK Extension requires the EU-US certification (eu: true)")
+        return value
+
+
 class Profile(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     product: str = Text
@@ -64,6 +83,7 @@ class Profile(Strict):
     data_location: str = Text
     policy: Policy
     eu_governing_law_fallback: str = Field(pattern=r"^[A-Z]{2}$")
+    dpf: DpfCertification = DpfCertification()
 
 
 class Category(Strict):
@@ -136,7 +156,9 @@ Paragraph = Union[str, Bullets]
 class Condition(Strict):
     """When a clause applies; every key given must match."""
 
-    transfer: list[Literal["eu_scc", "uk_addendum", "swiss", "none"]] | None = None
+    regime: list[str] | None = None  # ids of regimes (regimes/<id>.yaml)
+    # Where the Data Privacy Framework could apply: is the processor certified?
+    dpf: Literal["certified", "not_certified"] | None = None
     role: Literal["controller", "processor"] | None = None
     ai_features: bool | None = None
 
@@ -148,14 +170,3 @@ class Clause(Strict):
     when: Condition = Condition()
     paragraphs: list[Paragraph] = Field(min_length=1)
 
-
-class Authority(Strict):
-    country: str = Field(pattern=r"^[A-Z]{2}$")
-    name: str = Text
-
-
-class Authorities(Strict):
-    source: str = Text
-    eea: list[Authority] = Field(min_length=1)
-    uk: Authority
-    ch: Authority

@@ -3,18 +3,15 @@ import dataclasses
 import difflib
 import hashlib
 import hmac
-import itertools
 from dataclasses import dataclass
 
 from ..assembly.assemble import assemble
-from ..assembly.samples import SAMPLE_COUNTRIES, sample_request
+from ..assembly.samples import sample_request, variants
 from ..content.loader import (CLAUSE_FILE, DOCX_TEMPLATE, LABELS_FILE, Content, ContentError,
                               content_from_files)
 from ..generate import build
 from ..render.docx_check import docx_lines
 from ..request import country_name
-
-VARIANTS = list(itertools.product(SAMPLE_COUNTRIES, ("controller", "processor"), (False, True)))
 
 
 @dataclass(frozen=True)
@@ -51,7 +48,7 @@ def clause_preview(profile: str, current: Content, path: str, text: str) -> Prev
     except ContentError as exc:
         return Preview(exc.problems)
     first, problems = None, []
-    for country, role, ai in VARIANTS:
+    for country, role, ai in variants(changed):
         request = sample_request(country, role, ai)
         try:
             before, after = _lines(request, current), _lines(request, changed)

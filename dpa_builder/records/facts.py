@@ -2,8 +2,11 @@
 
 # fact key -> (label, how its value reads); a fact without an entry still shows, under its key.
 FACT_WORDING = {
+    "regime": ("Data protection regime", "{}"),
+    "region": ("Customer's Land or state", "{}"),
     "transfer": ("Transfer mechanism", "{}"),
     "authority": ("Competent supervisory authority", "{}"),
+    "dpf": ("Data Privacy Framework", "{}"),
     "governing_law": ("Governing law and courts", "{}"),
     "notice_days": ("Notice of sub-processor changes", "{} days"),
 }

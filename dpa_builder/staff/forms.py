@@ -49,7 +49,7 @@ class DeskForm(DpaForm):
         self.fallback_law = country_name(content.profile.eu_governing_law_fallback)
         self.governing_law.choices = choices([
             ("", "The customer's own Member State"),
-            *sorted(((c, country_name(c)) for c in eu_member_states(content.authorities)),
+            *sorted(((c, country_name(c)) for c in eu_member_states(content.regimes)),
                     key=lambda pair: pair[1])])
 
     def option_values(self) -> dict:
