@@ -7,7 +7,7 @@ import pytest
 from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.transfers import find_regime
-from dpa_builder.check import sample_countries
+from dpa_builder.assembly.samples import sample_countries
 from dpa_builder.content.loader import REPO_ROOT, ContentError, load_content
 from dpa_builder.request import parse_request
 
