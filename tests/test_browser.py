@@ -68,7 +68,7 @@ def test_a_customer_gets_a_dpa(live_server, page):
     page.wait_for_url("**/documents/*")
     summary = page.locator("main").inner_text()
     assert "Zürich Ærø & Søn <AG>" in summary and "Switzerland (CH)" in summary
-    assert "amendments required by the Swiss FDPIC" in summary and "Module Three" in summary
+    assert "adaptations required by the Swiss FDPIC" in summary and "Module Three" in summary
 
     docx_name, docx = download(page, "Download DOCX (for signature)")
     pdf_name, pdf = download(page, "Download PDF")
