@@ -1,5 +1,4 @@
 """Regimes as data: a regime is a content file; adding one needs no code."""
-import shutil
 from pathlib import Path
 
 import pytest
@@ -8,25 +7,18 @@ from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.transfers import find_regime
 from dpa_builder.assembly.samples import sample_countries
-from dpa_builder.content.loader import REPO_ROOT, ContentError, load_content
+from dpa_builder.content.loader import ContentError, load_content
 from dpa_builder.request import parse_request
 
 FIXTURE = Path(__file__).parent / "fixtures" / "regime_ruritania"
 
 
-@pytest.fixture
-def content_root(tmp_path):
-    for folder in ("annexes", "clause_library", "regimes", "templates"):
-        shutil.copytree(REPO_ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def test_a_regime_defined_only_in_a_content_directory_builds_a_dpa(content_root):
+def test_a_regime_defined_only_in_a_content_directory_builds_a_dpa(content_copy):
     """The fixture adds a regime file and one clause; no code knows of it."""
     for path in FIXTURE.rglob("*.yaml"):
-        target = content_root / path.relative_to(FIXTURE)
+        target = content_copy / path.relative_to(FIXTURE)
         target.write_bytes(path.read_bytes())
-    content = load_content("helptal", content_root)
+    content = load_content("helptal", content_copy)
     document = assemble(parse_request(make_request(customer__country="MC")), content)
     text = "\n".join(document.text_lines())
     assert "transfers_fixture" in document.clause_versions
@@ -43,20 +35,20 @@ def test_check_samples_every_regime(helptal):
     assert sampled == set(helptal.regimes)
 
 
-def test_a_country_in_two_regimes_is_refused(content_root):
-    (content_root / "regimes/zz.yaml").write_text(
+def test_a_country_in_two_regimes_is_refused(content_copy):
+    (content_copy / "regimes/zz.yaml").write_text(
         'id: zz\ntitle: Z\ncountries: ["CH"]\ntransfer: false\ngoverning_law: {rule: agreement}\n'
         'labels: {mechanism: M, authority: A}\n')
     with pytest.raises(ContentError) as info:
-        load_content("helptal", content_root)
+        load_content("helptal", content_copy)
     assert info.value.problems == ["regimes/zz.yaml: countries: CH is already in regimes/swiss.yaml"]
 
 
-def test_a_regime_country_without_an_authority_is_refused(content_root):
-    swiss = content_root / "regimes/swiss.yaml"
+def test_a_regime_country_without_an_authority_is_refused(content_copy):
+    swiss = content_copy / "regimes/swiss.yaml"
     swiss.write_text(swiss.read_text().replace('countries: ["CH"]', 'countries: ["CH", "LI"]'))
     with pytest.raises(ContentError) as info:
-        load_content("helptal", content_root)
+        load_content("helptal", content_copy)
     assert info.value.problems == [
         "regimes/swiss.yaml: authorities: Value error, no row for LI, which `countries` lists"]
 
