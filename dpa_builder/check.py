@@ -2,11 +2,13 @@
 import logging
 
 from .assembly.assemble import assemble
+from .assembly.context import Options
 from .assembly.samples import sample_request, variants
 from .content.loader import DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
 from .generate import render
 from .render.docx_check import check_template
 from .render.pdf import MissingGlyphs
+from .translation_check import translation_gaps as _gaps, translation_problems
 
 
 def check_content(profile: str) -> list[str]:
@@ -16,11 +18,13 @@ def check_content(profile: str) -> list[str]:
     except ContentError as exc:
         return exc.problems
     problems = []
-    for country, role, ai in variants(content):
+    samples = [sample_request(country, role, ai) for country, role, ai in variants(content)]
+    for request in samples:
         try:
-            assemble(sample_request(country, role, ai), content)
+            assemble(request, content)
         except ContentError as exc:
             problems += [p for p in exc.problems if p not in problems]
+    problems += translation_problems(profile, content, samples)
     if problems:
         return problems
     # The same checks legal's template upload runs, sample render included.
@@ -34,9 +38,20 @@ def _check_pdf(profile: str, content: Content) -> list[str]:
     glyphs = MissingGlyphs()
     logging.getLogger("weasyprint").addHandler(glyphs)
     try:
-        render("pdf", assemble(sample_request(), content), content)
+        # Bilingual Chinese: English, Chinese and whatever the notes add, in one render.
+        request = sample_request().model_copy(update={"language": "zh"})
+        render("pdf", assemble(request, content, Options(english_for=("all",), bilingual=True)),
+               content)
     except ContentError as exc:
         return [f"{profile}: {p}" for p in exc.problems]
     finally:
         logging.getLogger("weasyprint").removeHandler(glyphs)
     return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in glyphs.messages]
+
+
+def translation_gaps(profile: str) -> list[str]:
+    """The profile's missing and stale translations (none reported if its content is broken)."""
+    try:
+        return _gaps(load_content(profile))
+    except ContentError:
+        return []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from .assembly.context import Options
 from .content.loader import ContentError, available_profiles, load_content
 from .generate import build, write_files
 from .render.formats import FORMATS
@@ -69,12 +70,17 @@ def main():
 @click.option("--format", "formats", default="docx,pdf", show_default=True, callback=
               lambda ctx, param, value: _formats(value), help=f"Comma-separated: {', '.join(FORMATS)}.")
 @click.option("--profile", default="helptal", show_default=True, help="Processor profile.")
-def generate(request_path: Path, out_dir: Path, formats, profile: str):
+@click.option("--english-for", "english_for", multiple=True, metavar="PART",
+              help="A French or Chinese DPA: give this missing or stale part in English (a clause "
+                   "id or label.<id>, as `dpa check` names it; `all` for every one). Repeatable.")
+@click.option("--bilingual", is_flag=True, help="English and the translation, paragraph by paragraph.")
+def generate(request_path: Path, out_dir: Path, formats, profile: str, english_for, bilingual):
     """Write the DPA for one request and print each file's path and SHA-256."""
     data = _read_request(request_path)
+    options = Options(english_for=tuple(sorted(set(english_for))), bilingual=bilingual)
     try:
         request = parse_request(data)
-        built = build(request, load_content(profile), formats)
+        built = build(request, load_content(profile), formats, options)
     except FieldErrors as exc:
         _fail(exc.lines())
     except ContentError as exc:
@@ -98,14 +104,20 @@ def serve(host: str, port: int):
 @main.command()
 @click.option("--profile", "profiles", multiple=True,
               help="Check only this profile (repeatable); default: all.")
-def check(profiles):
+@click.option("--strict-translations", is_flag=True,
+              help="Fail on missing or stale translations too (otherwise reported as warnings).")
+def check(profiles, strict_translations):
     """Validate all content and templates; exit non-zero on any problem."""
-    from .check import check_content
+    from .check import check_content, translation_gaps
 
-    problems = []
+    problems, gaps = [], []
     for profile in profiles or available_profiles():
         problems += check_content(profile)
-    if problems:
+        gaps += translation_gaps(profile)
+    for line in dict.fromkeys(gaps):  # the clause library is shared: report each once
+        click.echo(f"{'error' if strict_translations else 'warning'}: {line}", err=True)
+    if problems or (gaps and strict_translations):
         _fail(problems, code=1)
-    click.echo(f"ok: {', '.join(profiles or available_profiles())}")
+    click.echo(f"ok: {', '.join(profiles or available_profiles())}"
+               + (f" ({len(set(gaps))} translation gaps)" if gaps else ""))
 

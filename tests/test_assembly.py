@@ -152,14 +152,6 @@ def test_clause_versions_are_recorded(helptal):
     assert document.properties()["dpa.document_id"] == document.id
 
 
-def test_a_french_or_chinese_request_gets_the_prevailing_english_text_with_a_note(helptal):
-    french, chinese = doc(helptal, language="fr"), doc(helptal, language="zh")
-    assert "la version anglaise fait foi" in text_of(french)
-    assert "以英文版本为准" in text_of(chinese)
-    assert french.language == chinese.language == "en"
-    assert "fait foi" not in text_of(doc(helptal))
-
-
 def test_facts_name_the_transfer_authority_and_notice_period(built):
     facts = built(country="DE").document.facts
     assert facts["transfer"].startswith("EU Standard Contractual Clauses")

@@ -1,21 +1,18 @@
 """The generated parts: cover page, Annexes I–III and the signature page."""
 from ..content.loader import Content
 from ..content.regime_schema import Regime
-from ..request import Request, country_name
+from ..request import Request
+from .language import country_name
 from .model import Block
-
-# The clause library is written in English, the version that prevails; a request
-# in another language gets a note in that language saying so.
-TEXT_LANGUAGE = "en"
 
 
 def _fields(rows: list[tuple[str, str]]) -> Block:
     return Block("table", style="fields", rows=tuple((k, v) for k, v in rows if v))
 
 
-def _customer_line(request: Request) -> str:
+def _customer_line(request: Request, language: str) -> str:
     c = request.customer
-    parts = [c.legal_name, c.address, country_name(c.country)]
+    parts = [c.legal_name, c.address, country_name(c.country, language)]
     if c.registration_number:
         parts.append(c.registration_number)
     return ", ".join(parts)
@@ -32,7 +29,7 @@ def cover(request: Request, content: Content, regime: Regime, label, doc_id: str
         Block("subtitle", label("cover_subtitle")),
         _fields([
             (label("processor"), _processor_line(content)),
-            (label("customer"), _customer_line(request)),
+            (label("customer"), _customer_line(request, content.language)),
             (label("customer_role"), label(f"role_{request.role}")),
             (label("workspace"), request.workspace),
             (label("effective_date"), label.date(request.effective_date)),
@@ -42,8 +39,6 @@ def cover(request: Request, content: Content, regime: Regime, label, doc_id: str
             (label("content_version"), content.version),
         ]),
         Block("paragraph", label("cover_intro")),
-        *([Block("paragraph", label(f"language_note_{request.language}"))]
-          if request.language != TEXT_LANGUAGE else []),
         Block("page_break"),
     ]
 
@@ -57,7 +52,7 @@ def annex_one(request: Request, content: Content, regime: Regime, label) -> list
         Block("heading", label("annex_i")),
         Block("subheading", label("annex_i_a")),
         _fields([
-            (label("exporter"), _customer_line(request)),
+            (label("exporter"), _customer_line(request, content.language)),
             (label("contact_person"), f"{contact}, {customer.contact_email}"),
             (label("activities"), label("customer_activities")),
             (label("role"), label(f"role_{request.role}")),

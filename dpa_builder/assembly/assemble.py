@@ -10,17 +10,25 @@ from ..content.schema import Clause, Condition
 from ..field_errors import FieldErrors
 from ..request import Request
 from . import annexes
-from .context import Options, build_context, long_date
+from .compose import compose
+from .context import Options, build_context
+from .language import long_date
 from .model import Block, Document
 from .transfers import Transfer, choose_transfer, eu_member_states
 
 
 def assemble(request: Request, content: Content, options: Options = Options()) -> Document:
+    """The DPA in the request's language: English, translated or bilingual (see compose.py)."""
+    return compose(request, content, options, assemble_texts)
+
+
+def assemble_texts(request: Request, content: Content, options: Options) -> Document:
+    """One document from the content's texts, in the content's language."""
     _check_options(options, content)
     profile = content.profile
     transfer = choose_transfer(request.customer, request.role, content, options.governing_law)
     context = build_context(request, content, transfer, options)
-    label = _Labels(content.labels, context, f"annexes/{profile.id}")
+    label = _Labels(content.labels, context, f"annexes/{profile.id}", content.language)
     clauses = [c for c in content.clauses if applies(c.when, transfer, request)]
     doc_id = document_id(request, content, options)
 
@@ -32,7 +40,7 @@ def assemble(request: Request, content: Content, options: Options = Options()) -
               *annexes.annex_three(request, content, label),
               *annexes.signatures(request, content, label)]
     return Document(
-        id=doc_id, language=annexes.TEXT_LANGUAGE,
+        id=doc_id, language=content.language,
         title=label("title"),
         subject=label("subject"),
         author=profile.processor.legal_name,
@@ -118,8 +126,9 @@ def _check_options(options: Options, content: Content) -> None:
 class _Labels:
     """Legal's short texts (headings, table labels), rendered with the context."""
 
-    def __init__(self, labels: dict[str, str], context: dict, annexes: str):
-        self._labels, self._context, self._annexes = labels, context, annexes
+    def __init__(self, labels: dict[str, str], context: dict, annexes: str, language: str):
+        self._labels, self._context = labels, context
+        self._annexes, self._language = annexes, language
 
     def __call__(self, key: str, **extra) -> str:
         if key not in self._labels:
@@ -130,4 +139,4 @@ class _Labels:
         return _render(text, self._context, f"{self._annexes}: the text {text[:40]!r}")
 
     def date(self, value) -> str:
-        return long_date(value)
+        return long_date(value, self._language)

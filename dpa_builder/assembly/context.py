@@ -1,10 +1,10 @@
 """The variables clause texts may use, built from request, profile and registry."""
 from dataclasses import dataclass
-from datetime import date
 
 from ..content.loader import Content
 from ..content.sandbox import plain
-from ..request import Request, country_name, region_name
+from ..request import Request, region_name
+from .language import country_name, join_names, long_date
 from .transfers import Transfer
 
 CHANNELS = {"email": "email", "in_product": "in-product notice"}
@@ -16,16 +16,12 @@ class Options:
 
     notice_days: int | None = None
     governing_law: str | None = None
+    # A translated DPA: the missing or stale parts to give in English ("all", clause
+    # ids, "label.<id>"), and whether to set the English and the translation together.
+    english_for: tuple[str, ...] = ()
+    bilingual: bool = False
 
 
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
-def join_names(names: list[str]) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def build_context(request: Request, content: Content, transfer: Transfer, options: Options) -> dict:
@@ -35,7 +31,7 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
     a form prints as typed.
     """
     profile, registry = content.profile, content.registry
-    policy = profile.policy
+    policy, language = profile.policy, content.language
     breach = "without undue delay"
     if policy.breach_notice_hours:
         breach += f" and in any event within {policy.breach_notice_hours} hours"
@@ -45,20 +41,21 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
         "service_description": profile.service_description,
         "data_location": profile.data_location,
         "processor": profile.processor,
-        "customer": {**customer.model_dump(), "country_name": country_name(customer.country),
+        "customer": {**customer.model_dump(), "country_name": country_name(customer.country, language),
                      "region_name": region_name(transfer.region) if transfer.region else ""},
         "signatory": request.signatory,
         "customer_role": request.role,
         "ai_features": request.ai_features,
-        "effective_date": long_date(request.effective_date),
+        "effective_date": long_date(request.effective_date, language),
         "policy": {
             **policy.model_dump(),
             "notice_days": options.notice_days or policy.notice_days,
             "notice_channels_text": "by " + " and/or ".join(CHANNELS[c] for c in policy.notice_channels),
             "breach_notice_text": breach,
         },
-        "registry": {"version": long_date(registry.version), "count": len(registry.subprocessors)},
-        "opt_in_providers": join_names([s.legal_entity for s in registry.subprocessors if s.opt_in]),
+        "registry": {"version": long_date(registry.version, language), "count": len(registry.subprocessors)},
+        "opt_in_providers": join_names([s.legal_entity for s in registry.subprocessors if s.opt_in],
+                                       language),
         "integrations_list": "; ".join(f"{i.name} ({i.providers})" for i in content.integrations),
         "transfer": {**transfer.__dict__, "courts": transfer.courts},
         "regime": _regime(content, transfer),

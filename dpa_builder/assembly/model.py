@@ -25,6 +25,7 @@ class Block:
     style: str = ""
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
+    lang: str = ""  # the text's language where it differs from the document's (bilingual DPAs)
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Document:
 
     def properties(self) -> dict[str, str]:
         """Custom properties recorded in the files: id and every version used."""
-        props = {"dpa.document_id": self.id,
+        props = {"dpa.document_id": self.id, "dpa.language": self.language,
                  "dpa.content_version": self.content_version,
                  "dpa.registry_version": self.registry_version}
         props.update({f"dpa.clause.{cid}": str(v) for cid, v in self.clause_versions.items()})

@@ -18,6 +18,8 @@ CLAUSE_FILE = re.compile(r"^clause_library/[0-9][^/]*\.yaml$")
 REGIME_FILE = re.compile(r"^regimes/[^/]+\.yaml$")
 DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE = "templates/dpa.docx", "templates/dpa.html", "templates/dpa.css"
 TEMPLATE_FILES = (DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
+# libyaml's safe loader where PyYAML was built with it: the same documents, 10x faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
@@ -42,6 +44,7 @@ class Content:
     regimes: dict[str, Regime]  # by id
     files: dict[str, bytes] = field(repr=False)  # the snapshot this was read from
     version: str = ""  # digest of the snapshot, templates included
+    language: str = "en"  # of the clause and label texts (assembly.translate puts others in place)
 
     def text(self, path: str) -> str:
         return self.files[path].decode("utf-8")
@@ -61,7 +64,9 @@ def profile_files(profile: str, root: Path | None = None) -> dict[str, bytes]:
     """The files one profile's DPAs are built from, by path relative to the root."""
     root = root or content_root()
     paths = [*(root / "annexes" / profile).glob("*.yaml"), *(root / "regimes").glob("*.yaml"),
-             *(root / "clause_library").glob("*.yaml"), *(root / t for t in TEMPLATE_FILES)]
+             *(root / "clause_library").glob("*.yaml"),
+             *(root / "clause_library" / "translations").glob("*/*.yaml"),
+             *(root / t for t in TEMPLATE_FILES)]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(paths) if p.is_file()}
 
 
@@ -116,7 +121,7 @@ class _Reader:
             self.problems.append(f"{relative}: missing")
             return None
         try:
-            return smarten_all(yaml.safe_load(self.files[relative]))
+            return smarten_all(yaml.load(self.files[relative], Loader=SAFE_LOADER))
         except yaml.YAMLError as exc:
             self.problems.append(f"{relative}: not valid YAML: {exc}")
             return None
