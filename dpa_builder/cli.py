@@ -95,10 +95,11 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str, english_f
 def serve(host: str, port: int):
     """Run the web service on embedded defaults (SQLite, local files)."""
     from .app import migrated_app
+    from .quiet_server import QuietHandler
 
     app = migrated_app()
     click.echo(f"DPA Builder on http://{host}:{port}/ (for production, run gunicorn wsgi:app)")
-    app.run(host=host, port=port, debug=False, load_dotenv=False)
+    app.run(host=host, port=port, debug=False, load_dotenv=False, request_handler=QuietHandler)
 
 
 @main.command()

@@ -1,6 +1,7 @@
 """The hostile corpus in a DOCX template: legal's upload check, `dpa check`, `dpa generate`."""
 import dataclasses
 import html
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -33,6 +34,7 @@ def test_the_upload_check_refuses_it_next_to_the_field(app, client, legal, helpt
     assert response.status_code == 422 and inert(page)
     assert f'id="upload-error">{appended(helptal)} (' in page and refusal in page
     assert "Every check passed" not in page
+    assert not (Path(app.config["DPA_STORAGE_DIR"]) / "template-uploads").exists()
 
 
 def test_dpa_check_refuses_it(helptal, hostile, refusal):
