@@ -55,6 +55,12 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
     )
 
 
+def text_variables(request: Request, content: Content, options: Options = Options()) -> dict:
+    """The variables legal's clause texts and labels may use, as this request fills them."""
+    transfer = choose_transfer(request.customer, request.role, content, options.governing_law)
+    return build_context(request, content, transfer, options)
+
+
 def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str, str]:
     """What the record keeps and every page shows, as plain text; empty ones left out."""
     dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf else ""

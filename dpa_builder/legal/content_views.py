@@ -20,6 +20,7 @@ from ..render.docx_static import MAX_BYTES
 from ..staff.views import role_required
 from .forms import ChangeForm, TemplateForm
 from .preview import template_preview
+from .variables import BLOCK_KINDS, TEMPLATE_VARIABLES
 from .views import bp, known_profile, published
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -31,7 +32,8 @@ def template(profile: str):
     """Upload a DOCX template, check it, see what it changes; then publish it with a note."""
     content = registry.content_for(known_profile(profile))
     form = TemplateForm()
-    page = dict(form=form, profile=profile, max_mb=MAX_BYTES // 1024 // 1024)
+    page = dict(form=form, profile=profile, max_mb=MAX_BYTES // 1024 // 1024,
+                variables=TEMPLATE_VARIABLES, block_kinds=BLOCK_KINDS)
     if request.method == "GET":
         return render_template("legal/template.html", **page)
     if not form.validate():

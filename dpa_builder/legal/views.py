@@ -12,6 +12,7 @@ from ..staff.views import role_required, utc
 from . import overview
 from .forms import ClauseForm
 from .preview import Preview, clause_preview, editable, normalise, proof
+from .variables import clause_variables
 
 bp = Blueprint("legal", __name__, url_prefix="/legal")
 
@@ -51,7 +52,8 @@ def clause(profile: str, filename: str):
     if not editable(filename) or filename not in content.files:
         abort(404)
     form = ClauseForm()
-    page = dict(form=form, profile=profile, filename=filename, version_id=version_id)
+    page = dict(form=form, profile=profile, filename=filename, version_id=version_id,
+                variables=clause_variables(content))
     if request.method == "GET":
         form.text.data = content.text(filename)
         return render_template("legal/clause.html", **page)

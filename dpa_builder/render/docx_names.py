@@ -1,5 +1,7 @@
-"""Check that a template uses only the variables the document model has."""
+"""Check that a template uses only the variables the document model has; list them for legal."""
 import dataclasses
+import typing
+from datetime import date
 
 from jinja2 import Environment, nodes
 
@@ -12,6 +14,18 @@ FIELDS = {DOCUMENT: {f.name: BLOCKS if f.name == "blocks" else ANY
           BLOCK: {f.name: {"rows": ROWS, "columns": CELLS}.get(f.name, ANY)
                   for f in dataclasses.fields(Block)}}
 ITEM = {BLOCKS: BLOCK, ROWS: CELLS}
+HOLDS = {BLOCKS: "a list of blocks: {% for block in document.blocks %}",
+         ROWS: "a list of rows, each a list of texts", CELLS: "a list of texts",
+         str: "text", int: "a number", date: "a date, e.g. {{ document.issued.isoformat() }}",
+         dict: "names and their values"}
+
+
+def documented() -> list[tuple[str, str]]:
+    """Every variable a DOCX or HTML template may use and what it holds, from the model."""
+    return [(f"{prefix}.{f.name}",
+             HOLDS.get(FIELDS[prefix][f.name]) or HOLDS[typing.get_origin(f.type) or f.type])
+            for prefix, model in ((DOCUMENT, Document), (BLOCK, Block))
+            for f in dataclasses.fields(model)]
 
 
 def check_names(places: list[Place], env: Environment) -> list[str]:
