@@ -63,6 +63,11 @@ def test_sales_is_refused_legal_pages_but_sees_stale_annexes(app, client):
     assert client.get("/legal/stale").status_code == 200
 
 
+def test_legal_lands_in_the_workspace(app, client):
+    page = login(client, make_user(app, "legal").email)
+    assert page.request.path == "/legal/" and "Legal workspace" in page.get_data(as_text=True)
+
+
 def test_legal_opens_every_page(client, legal):
     assert [client.get(url).status_code for url in [*PAGES, "/legal/stale"]] == [200] * 5
 

@@ -141,7 +141,11 @@ def test_sales_issues_a_dpa_with_agreed_options(app, client):
     user = make_user(app)
     login(client, "sales@dpa.example")
     response = post_desk(client, notice_days="60", governing_law="IE")
-    assert response.status_code == 302 and response.location.startswith("/documents/")
+    assert response.status_code == 303 and response.location.startswith("/documents/")
+    summary = client.get(response.location).get_data(as_text=True)
+    assert "The DPA for Acme Robotics GmbH" in summary and "Your company" not in summary
+    agreed = summary[summary.index('class="summary agreed"'):]
+    assert "60 days" in agreed and "Ireland" in agreed[:agreed.index("</dl>")]
     with app.app_context():
         record = db.session.scalar(select(DocumentRecord))
         assert (record.channel, record.issued_by) == ("sales", user.id)
@@ -157,7 +161,7 @@ def test_bad_options_and_fields_are_shown_next_to_them(app, client):
     response = post_desk(client, notice_days="400", contact_email="nope")
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and count_records(app) == 0
-    assert re.search(r'id="notice_days-error">must be between 30 and 90 days<', page)
+    assert re.search(r'id="notice_days-error">Enter a number of days between 30 and 90.<', page)
     assert 'id="contact_email-error"' in page and 'value="Acme Robotics GmbH"' in page
     assert 'value="400"' in page
 
@@ -165,7 +169,7 @@ def test_bad_options_and_fields_are_shown_next_to_them(app, client):
 def test_search_finds_earlier_dpas_and_downloads_them_again(app, client):
     make_user(app)
     with app.app_context():
-        for name in ("Acme Robotics GmbH", "Globex SARL", "ACME Logistics 100% Ltd"):
+        for name in ("Acme Robotics GmbH", "Globex SARL", "ACME Logistics 100% Ltd", "Müller AG"):
             issue(parse_request(make_request(customer__legal_name=name)), channel="form",
                   formats=("docx",))
     login(client, "sales@dpa.example")
@@ -175,6 +179,7 @@ def test_search_finds_earlier_dpas_and_downloads_them_again(app, client):
     assert "EU Standard Contractual Clauses" in page  # each record's transfer mechanism, as issued
     assert "100%" in client.get("/staff/documents?q=0%25").get_data(as_text=True)
     assert "Acme" not in client.get("/staff/documents?q=_").get_data(as_text=True)
+    assert "Müller AG" in client.get("/staff/documents?q=MÜLLER").get_data(as_text=True)
     link = re.search(r'href="(/documents/[^"]+/docx)"', page).group(1)
     data = client.get(link).data
     with app.app_context():

@@ -4,17 +4,12 @@ import secrets
 from flask import Blueprint, current_app, redirect, render_template, url_for
 
 from ..extensions import csrf, limiter
-from ..field_errors import FieldErrors
-from ..form_errors import show_field_errors
 from ..notices.subscriptions import subscribe
-from ..records.once import fingerprint, issue_once
 from ..records.service import current_content, issue
-from ..request import parse_request
 from .forms import DpaForm
-from .wording import plain_errors
+from .submit import checked, issue_for_form
 
 bp = Blueprint("customer", __name__)
-BAD_DATE = "Enter the date as year-month-day, such as 2026-12-01, or leave it blank for today."
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -29,39 +24,14 @@ def form():
     dpa_request = checked(form)
     if dpa_request is None:
         return _render(form), 400 if form.expired() else 422
-    profile = current_app.config["DPA_DEFAULT_PROFILE"]
-    record, issued = _issue_once(form, dpa_request, profile)
-    if issued and form.notices.data:  # double opt-in: this only sends the confirmation email
+    profile, notices = current_app.config["DPA_DEFAULT_PROFILE"], form.notices.data
+    record, issued = issue_for_form(
+        form, "form", lambda: issue(dpa_request, channel="form", profile=profile,
+                                    wants_notices=notices)[0],
+        profile, dpa_request.model_dump(mode="json"), notices)
+    if issued and notices:  # double opt-in: this only sends the confirmation email
         subscribe(dpa_request.customer.contact_email, record.profile, source="dpa-form")
     return redirect(url_for("records.summary", record_id=record.id), code=303)
-
-
-def checked(form: DpaForm):
-    """The Request the form describes, or None with every problem beside its field.
-
-    The form checks the CSRF token, the checkbox and what it parses (dates); the
-    Request model checks everything the customer typed.
-    """
-    form_ok = form.validate()
-    if form.effective_date.errors:
-        form.effective_date.errors = [BAD_DATE]
-    try:
-        dpa_request = parse_request(form.request_data())
-    except FieldErrors as exc:
-        show_field_errors(form, plain_errors(exc))
-        return None
-    return dpa_request if form_ok else None
-
-
-def _issue_once(form: DpaForm, dpa_request, profile: str):
-    def issue_it():
-        return issue(dpa_request, channel="form", profile=profile, wants_notices=form.notices.data)[0]
-
-    digest = fingerprint(profile, dpa_request.model_dump(mode="json"), form.notices.data)
-    if form.key() is None:
-        return issue_it(), True
-    # The same form posted again with other values is a new request: key it by both.
-    return issue_once("form", fingerprint(form.key(), digest), digest, issue_it)
 
 
 def _render(form: DpaForm):

@@ -26,7 +26,8 @@ PATTERNS = {"id": "use lower-case letters, digits, - and _ only",
 
 class ClauseForm(FlaskForm):
     text = TextAreaField("Clause file (YAML)", validators=[DataRequired("The file cannot be empty.")],
-                         render_kw={"rows": 28, "spellcheck": "false"})
+                         render_kw={"rows": 28, "spellcheck": "false", "wrap": "off",
+                                    "class": "code"})
     proof = HiddenField()  # set by a successful preview of exactly this text
     note = StringField(NOTE, validators=[Length(max=500)])
     preview = SubmitField("Preview")

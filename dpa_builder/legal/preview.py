@@ -26,6 +26,24 @@ class Preview:
     sample: str = ""  # which sample customer the diff shows
     rows: list[Row] = dataclasses.field(default_factory=list)
 
+    def pairs(self) -> list[tuple[Row | None, Row | None]]:
+        """The rows in two columns, before and after: each removed row beside the added
+        row that replaces it, unchanged rows (and gaps) on both sides."""
+        pairs: list[tuple[Row | None, Row | None]] = []
+        removed: list[Row] = []
+        added: list[Row] = []
+        for row in [*self.rows, Row("end")]:
+            if row.kind == "removed" and not added:
+                removed.append(row)
+            elif row.kind == "added":
+                added.append(row)
+            else:
+                pairs += itertools.zip_longest(removed, added)
+                removed, added = [row] if row.kind == "removed" else [], []
+                if row.kind in ("same", "gap"):
+                    pairs.append((row, row))
+        return pairs
+
 
 def editable(path: str) -> bool:
     return bool(CLAUSE_FILE.match(path)) or path == LABELS_FILE

@@ -1,10 +1,16 @@
 """Every DPA issued, on record: what was asked, by whom, when, what it says, and its files."""
+import unicodedata
 from datetime import datetime, timezone
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+
+
+def fold(text: str) -> str:
+    """Text as searches compare it: compatibility-normalised and case-folded (ß is ss)."""
+    return unicodedata.normalize("NFKC", text).casefold()
 
 
 def utcnow() -> datetime:
@@ -18,6 +24,8 @@ class DocumentRecord(db.Model):
     document_id: Mapped[str] = mapped_column(String(32), index=True)  # DPA-…, from the content
     profile: Mapped[str] = mapped_column(String(40))
     company: Mapped[str] = mapped_column(String(200), index=True)
+    # The name case-folded, so that a search for MÜLLER finds Müller on every database.
+    company_folded: Mapped[str] = mapped_column(String(400), index=True, default="")
     country: Mapped[str] = mapped_column(String(2))
     request: Mapped[dict] = mapped_column(JSON)
     options: Mapped[dict] = mapped_column(JSON)  # the options chosen, as Options' fields

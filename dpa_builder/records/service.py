@@ -13,7 +13,7 @@ from ..generate import Built, build
 from ..registry import service as registry
 from ..render.formats import FORMATS
 from ..request import Request, parse_request
-from .models import DocumentFile, DocumentRecord
+from .models import DocumentFile, DocumentRecord, fold
 from .storage import LocalStorage
 
 
@@ -50,7 +50,8 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
     document = built.document
     record = DocumentRecord(
         id=secrets.token_urlsafe(18), document_id=document.id, profile=profile,
-        company=request.customer.legal_name, country=request.customer.country,
+        company=request.customer.legal_name, company_folded=fold(request.customer.legal_name),
+        country=request.customer.country,
         request=request.model_dump(mode="json"), options=dataclasses.asdict(options),
         facts=document.facts, channel=channel, issued_by=user_id,
         content_version=document.content_version, registry_version=document.registry_version,

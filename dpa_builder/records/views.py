@@ -20,9 +20,12 @@ def _record(record_id: str) -> DocumentRecord:
 def summary(record_id: str):
     """Show what was issued, as the record states it, and link to each file."""
     record = _record(record_id)
+    # The facts of the options sales agreed (Options and facts share their names).
+    agreed = {key: value for key, value in record.facts.items()
+              if (record.options or {}).get(key) is not None}
     response = current_app.make_response(render_template(
         "records/summary.html", record=record, facts=fact_rows(record.facts),
-        formats=FORMATS, country=country_name(record.country)))
+        agreed=fact_rows(agreed), formats=FORMATS, country=country_name(record.country)))
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

@@ -1,4 +1,4 @@
 """Staff accounts and pages; importing it registers every route on views.bp."""
-from . import login
+from . import desk, login
 
-__all__ = ["login"]
+__all__ = ["desk", "login"]

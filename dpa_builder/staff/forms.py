@@ -42,8 +42,8 @@ class DeskForm(DpaForm):
         # The same bounds assemble() enforces; checked here too so that every
         # error shows in one round, even while the request itself is invalid.
         self.notice_days.validators = [Optional(), NumberRange(
-            *self.notice_bounds, message=f"must be between {policy.notice_days} and "
-                                         f"{policy.notice_days_max} days")]
+            *self.notice_bounds, message=f"Enter a number of days between {policy.notice_days} "
+                                         f"and {policy.notice_days_max}.")]
         self.notice_days.render_kw = {"min": policy.notice_days, "max": policy.notice_days_max,
                                       "placeholder": str(policy.notice_days)}
         self.fallback_law = country_name(content.profile.eu_governing_law_fallback)

@@ -22,8 +22,10 @@ def _dummy_hash() -> str:
 
 
 def _home() -> str:
-    """Where signed-in staff land: the desk for sales, the list of DPAs for legal."""
-    return url_for("staff.desk" if current_user.has_role("sales") else "staff.documents")
+    """Where signed-in staff land: the desk for sales, the workspace for legal."""
+    if current_user.has_role("sales"):
+        return url_for("staff.desk")
+    return url_for("legal.index" if current_user.has_role("legal") else "staff.documents")
 
 
 def safe_next(target: str | None) -> str | None:
