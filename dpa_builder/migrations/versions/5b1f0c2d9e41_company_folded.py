@@ -4,7 +4,7 @@ Filled for existing records with Python's casefold, which SQLite's LIKE and lowe
 lack beyond ASCII (MÜLLER did not find Müller).
 
 Revision ID: 5b1f0c2d9e41
-Revises: 360587b86de2
+Revises: 5c26571a2b7c
 Create Date: 2026-11-25 22:05:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '5b1f0c2d9e41'
-down_revision = '360587b86de2'
+down_revision = '5c26571a2b7c'
 branch_labels = None
 depends_on = None
 
