@@ -24,6 +24,18 @@ def clean_text(value: str) -> str:
     return value.strip()
 
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
+MAX_ADDRESS_LINES = 8
+
+
+def clean_address(value: str) -> str:
+    """The customer's own lines, each cleaned like any text; empty lines dropped."""
+    lines = [line for line in map(clean_text, _LINE_BREAKS.split(value)) if line]
+    if len(lines) > MAX_ADDRESS_LINES:
+        raise ValueError(f"must have at most {MAX_ADDRESS_LINES} lines")
+    return "\n".join(lines)
+
+
 def _required(max_length: int):
     return Annotated[str, AfterValidator(clean_text), Field(min_length=1, max_length=max_length)]
 
@@ -68,7 +80,7 @@ class _Model(BaseModel):
 
 class Customer(_Model):
     legal_name: _required(200)
-    address: _required(500)
+    address: Annotated[str, AfterValidator(clean_address), Field(min_length=1, max_length=500)]
     country: Annotated[str, AfterValidator(_country)]
     # The German Land or US state, where the law turns on it (authority, state law).
     region: str = Field(default="", max_length=10)

@@ -57,3 +57,19 @@ def test_clean_text_drops_invisible_characters_and_keeps_the_rest():
 def test_template_syntax_is_kept_as_text():
     request = parse_request(make_request(customer__legal_name="{{ 7*7 }} {% if %} Ltd"))
     assert request.customer.legal_name == "{{ 7*7 }} {% if %} Ltd"
+
+
+def test_the_address_keeps_the_customers_lines_each_cleaned():
+    data = make_request(customer__address=" 3. Obergeschoß\r\n\r\nDüsseldorfer   Straße 1\u200b\n"
+                                          "40212 Düsseldorf \u2028Deutschland",
+                        customer__legal_name="Acme\nRobotics")
+    request = parse_request(data)
+    assert request.customer.address == ("3. Obergeschoß\nDüsseldorfer Straße 1\n40212 Düsseldorf\n"
+                                        "Deutschland")
+    assert request.customer.legal_name == "Acme Robotics"  # only the address keeps lines
+
+
+def test_an_address_of_too_many_lines_is_refused():
+    with pytest.raises(FieldErrors) as error:
+        parse_request(make_request(customer__address="\n".join("line" for _ in range(9))))
+    assert error.value.fields == {"customer.address": "must have at most 8 lines"}

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from dpa_builder.render.ooxml import text_of
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -82,7 +84,7 @@ class WordView:
                 fmt, text = self._levels(num_id)[level]
                 bullet = fmt == "bullet"
                 label = "" if bullet else _fill(text, counts)
-            texts = "".join(t.text or "" for t in p.iter(f"{W}t"))
+            texts = text_of(p)
             result.append(Paragraph(_val(p, f"{W}pPr/{W}pStyle", "Normal"), label, texts, p, bullet))
         return result
 

@@ -3,6 +3,7 @@ from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..request import Request
 from .language import country_name
+from .postal import postal_address
 from .model import Block
 
 
@@ -11,11 +12,12 @@ def _fields(rows: list[tuple[str, str]]) -> Block:
 
 
 def _customer_line(request: Request, language: str) -> str:
+    """Name, address and registration on their own lines, the country named once."""
     c = request.customer
-    parts = [c.legal_name, c.address, country_name(c.country, language)]
+    parts = [c.legal_name, postal_address(c.address, c.country, language)]
     if c.registration_number:
         parts.append(c.registration_number)
-    return ", ".join(parts)
+    return "\n".join(parts)
 
 
 def _processor_line(content: Content) -> str:

@@ -5,6 +5,7 @@ from ..content.loader import Content
 from ..content.sandbox import plain
 from ..request import Request, region_name
 from .language import country_name, join_names, long_date
+from .postal import address_lines
 from .transfers import Transfer
 
 CHANNELS = {"email": "email", "in_product": "in-product notice"}
@@ -41,7 +42,9 @@ def build_context(request: Request, content: Content, transfer: Transfer, option
         "service_description": profile.service_description,
         "data_location": profile.data_location,
         "processor": profile.processor,
+        # In a sentence the address runs on one line, without a country the clause names itself.
         "customer": {**customer.model_dump(), "country_name": country_name(customer.country, language),
+                     "address": ", ".join(address_lines(customer.address, customer.country)),
                      "region_name": region_name(transfer.region) if transfer.region else ""},
         "signatory": request.signatory,
         "customer_role": request.role,

@@ -2,7 +2,7 @@
 import pycountry
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, EmailField, HiddenField, RadioField, SelectField,
-                     StringField)
+                     StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
 
@@ -35,7 +35,9 @@ def autocomplete(token: str) -> dict:
 
 class DpaForm(FlaskForm):
     legal_name = StringField("Company legal name", render_kw=autocomplete("organization"))
-    address = StringField("Registered address", render_kw=autocomplete("street-address"))
+    # Several lines: the DPA prints the address on the lines the customer gives.
+    address = TextAreaField("Registered address",
+                            render_kw={**autocomplete("street-address"), "rows": 3})
     # The Request model checks every choice; the form only carries them.
     country = SelectField("Country of establishment", choices=country_choices, validate_choice=False,
                           render_kw=autocomplete("country"))

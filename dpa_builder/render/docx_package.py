@@ -14,6 +14,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from ..assembly.model import Document
+from .ooxml import text_of
 
 CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 APP_CT = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -44,7 +45,7 @@ def set_properties(docx, document: Document) -> None:
 
 def _app_xml(body, document: Document) -> str:
     """Counts Word would show under File > Info; pages are left out, only a layout knows them."""
-    paragraphs = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    paragraphs = [text_of(p) for p in body.iter(f"{W}p")]
     paragraphs = [text for text in paragraphs if text.strip()]
     words = sum(len(text.split()) for text in paragraphs)
     with_spaces = sum(len(text) for text in paragraphs)

@@ -48,4 +48,8 @@ def child(owner, container: str, name: str, **attributes):
 
 
 def text_of(element) -> str:
-    return "".join(t.text or "" for t in element.iter(f"{W}t"))
+    """The text Word shows for element: its texts, a line break as "\n", a tab as "\t"."""
+    shown = {f"{W}br": "\n", f"{W}tab": "\t", f"{W}cr": "\n"}
+    return "".join(shown.get(e.tag, e.text or "") if e.tag != f"{W}t" else e.text or ""
+                   for e in element.iter(f"{W}t", f"{W}br", f"{W}tab", f"{W}cr")
+                   if local(e.getparent()) == "r")
