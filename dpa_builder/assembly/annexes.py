@@ -2,7 +2,6 @@
 from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..request import Request
-from .language import country_name
 from .postal import postal_address
 from .model import Block
 
