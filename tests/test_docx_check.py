@@ -126,3 +126,10 @@ def test_a_zip_without_a_word_document_is_refused(helptal):
     assert check_template(out.getvalue(), helptal) == [
         "not a DOCX file: it holds no word/document.xml"]
 
+
+
+def test_a_document_property_is_checked_like_the_text(helptal):
+    def edit(docx):
+        docx.core_properties.title = "{{ config.SECRET_KEY }}"
+    assert check_template(template(helptal, edit), helptal) == [
+        "the document property title: unknown variable config"]

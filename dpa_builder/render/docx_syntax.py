@@ -2,14 +2,17 @@
 import re
 
 from docxtpl import DocxTemplate
-from jinja2 import Environment, TemplateSyntaxError, meta
+from jinja2 import Environment, TemplateSyntaxError
 from lxml import etree
 
+from ..content.refusals import refusals
 from .docx_places import Place, jinja_line, jinja_source
 
 TAG = re.compile(r"{{.*?}}|{%.*?%}|{#.*?#}", re.S)
 OPENERS = {"{{": "}}", "{%": "%}", "{#": "#}"}
 OPENER = re.compile(r"{{|{%|{#")
+FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl's
 BLOCK_TAG = re.compile(r"{%-?\s*(end)?(for|if|macro|call|filter|with|block|raw)\b")
 
 
@@ -58,18 +61,24 @@ def _unclosed(places: list[Place]) -> Place:
 
 
 def check_patched(tpl: DocxTemplate, env: Environment) -> list[str]:
-    """What docxtpl compiles, part by part: catches tags outside plain paragraphs."""
+    """Everything else docxtpl renders: tags outside plain paragraphs (text boxes, content
+    controls), footnotes, and the document properties."""
     docx, problems = tpl.get_docx(), []
-    parts = [("the body", tpl.get_xml())] + [
-        (rel.target_part.partname.lstrip("/"), tpl.get_part_xml(rel.target_part))
-        for rel in docx.part.rels.values() if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI)]
-    for name, xml in parts:
+    outside = ", outside its plain paragraphs"
+    sources = [("the body" + outside, tpl.patch_xml(tpl.get_xml()))]
+    sources += [(rel.target_part.partname.lstrip("/") + outside,
+                 tpl.patch_xml(tpl.get_part_xml(rel.target_part)))
+                for rel in docx.part.rels.values() if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI)]
+    sources += [(part.partname.lstrip("/"), tpl.patch_xml(part.blob.decode("utf-8")))
+                for part in docx.part.package.parts if part.content_type == FOOTNOTES]
+    sources += [(f"the document property {name}", getattr(docx.core_properties, name) or "")
+                for name in PROPERTIES]
+    for where, source in sources:
         try:
-            unknown = meta.find_undeclared_variables(env.parse(tpl.patch_xml(xml))) - {"document"}
+            tree = env.parse(source)
         except TemplateSyntaxError as exc:
-            problems.append(f"{name}, outside its plain paragraphs (a text box or content "
-                            f"control?): {exc.message}")
+            problems.append(f"{where}: {exc.message}")
             continue
-        problems += [f"{name}, outside its plain paragraphs: unknown variable {n}"
-                     for n in sorted(unknown)]
+        problems += [f"{where}: {message}"
+                     for _, message in refusals(tree, frozenset({"document"}), env.globals)]
     return problems
