@@ -30,8 +30,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.content.loader import load_content
-from dpa_builder.content.loader import DOCX_TEMPLATE
+from dpa_builder.content.loader import DOCX_TEMPLATE, load_content
 from dpa_builder.generate import render
 from dpa_builder.request import parse_request
 
@@ -128,7 +127,8 @@ def report(r: dict) -> str:
         f"  content load + validation    {ms(r['content_load'])}  paid once per process, not per DPA",
         f"  assembly of one document     {ms(r['assembly_only'])}  (clause texts compiled once, cached)",
         "peak memory (RSS):",
-        f"  ours in-process {mib(r['peak_rss_kib_in_process'])}   ours cold PDF {mib(r['ours_cold_peak_rss_kib'])}"
+        f"  ours in-process {mib(r['peak_rss_kib_in_process'])}"
+        f"   ours cold PDF {mib(r['ours_cold_peak_rss_kib'])}"
         f"   LibreOffice {mib(r['lo_peak_rss_kib'])}",
     ])
 

@@ -48,9 +48,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import requests
-from sqlalchemy import create_engine, text
-
 from harness import demo_environment, free_port
+from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -353,7 +352,8 @@ def main() -> int:
                  f"{loadavg[0]:.2f} before the run (other work on the machine skews every figure)")
     if engine:
         both = engine.get("ours_docx", 0) + engine.get("ours_pdf", 0)
-        lines.append(f"engine alone (bench/results/generate.json, warm): DOCX {ms(engine.get('ours_docx', 0))}"
+        lines.append("engine alone (bench/results/generate.json, warm): "
+                     f"DOCX {ms(engine.get('ours_docx', 0))}"
                      f" + PDF {ms(engine.get('ours_pdf', 0))} = {ms(both)}; single submit / engine = "
                      f"{single_submit / both:.2f}")
     else:

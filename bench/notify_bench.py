@@ -38,9 +38,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from sqlalchemy import func, insert, select
-
 from harness import demo_environment, free_port
+from sqlalchemy import func, insert, select
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"

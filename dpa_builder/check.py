@@ -8,7 +8,8 @@ from .content.loader import DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError,
 from .generate import render
 from .render.docx_check import check_template
 from .render.pdf import MissingGlyphs
-from .translation_check import translation_gaps as _gaps, translation_problems
+from .translation_check import translation_gaps as _gaps
+from .translation_check import translation_problems
 
 
 def check_content(profile: str) -> list[str]:

@@ -8,9 +8,9 @@ import click
 
 from .assembly.context import Options
 from .content.loader import ContentError, available_profiles, load_content
+from .field_errors import FieldErrors
 from .generate import build, write_files
 from .render.formats import FORMATS
-from .field_errors import FieldErrors
 from .request import parse_request
 
 MAX_REQUEST_BYTES = 256 * 1024

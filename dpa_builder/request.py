@@ -5,8 +5,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 import pycountry
-from pydantic import (AfterValidator, BaseModel, ConfigDict, EmailStr, Field,
-                      ValidationError, field_validator)
+from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, ValidationError, field_validator
 
 from .field_errors import FieldErrors
 

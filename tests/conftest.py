@@ -6,13 +6,14 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
 from docx import Document as open_docx
 from sqlalchemy import create_engine, text
 from werkzeug.serving import make_server
+from word import WordView
 
 from dpa_builder.app import create_app, migrate_database
 from dpa_builder.content.loader import REPO_ROOT, load_content
@@ -20,7 +21,6 @@ from dpa_builder.extensions import db
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import ApiToken, User
-from word import WordView
 
 # The processor's signatory and privacy contact are configuration (unknown in
 # the sources); tests use the demo values, as `make run` does.
@@ -76,7 +76,7 @@ def make_request(**changes):
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _built(profile: str, country: str, role: str, ai: bool, legal_name: str):
     request = parse_request(make_request(customer__country=country, role=role, ai_features=ai,
                                          customer__legal_name=legal_name))

@@ -10,10 +10,11 @@ from email import message_from_bytes, policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import close_app, make_app
 from dpa_builder.extensions import db
 from dpa_builder.notices.models import Subscriber
 from dpa_builder.records.models import utcnow
+
+from conftest import close_app, make_app
 
 MAIL_FROM = "notices@dpa.example"
 PUBLIC_URL = "http://dpa.example"

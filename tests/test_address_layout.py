@@ -4,10 +4,11 @@ import io
 import pytest
 from docx import Document as open_docx
 
-from conftest import make_request, pdf_text
 from dpa_builder.content.loader import load_content
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request
+
+from conftest import make_request, pdf_text
 
 ADDRESS = "3. Obergeschoß\nDüsseldorfer Straße 123–125\n40212 Düsseldorf\nDeutschland"
 PRINTED = ["3. Obergeschoß", "Düsseldorfer Straße 123–125", "40212 Düsseldorf", "Germany"]

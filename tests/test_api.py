@@ -3,11 +3,12 @@ import hashlib
 import pytest
 from sqlalchemy import func, select
 
-from conftest import api_token, docx_text, make_request, make_user
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
 from dpa_builder.staff.models import ApiToken, User
+
+from conftest import api_token, docx_text, make_request, make_user
 
 
 def bearer(token: str) -> dict:

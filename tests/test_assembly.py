@@ -2,11 +2,12 @@ import dataclasses
 
 import pytest
 
-from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.field_errors import FieldErrors
 from dpa_builder.assembly.context import Options
+from dpa_builder.field_errors import FieldErrors
 from dpa_builder.request import parse_request
+
+from conftest import make_request
 
 
 def text_of(document) -> str:

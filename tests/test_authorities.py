@@ -1,10 +1,11 @@
 """The competent supervisory authority (Clause 13, Annex I.C): by country, and by Land in Germany."""
 import pytest
 
-from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.request import parse_request
+
+from conftest import make_request
 
 RULE = "the supervisory authority of the German Land (federal state) in which the Customer has its seat"
 

@@ -2,6 +2,7 @@
 from pathlib import Path
 
 import pytest
+
 from conftest import docx_text, pdf_text, squash
 
 CHROMIUM = Path("/usr/bin/chromium")

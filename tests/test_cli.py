@@ -7,8 +7,9 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from conftest import make_request
 from dpa_builder.cli import main
+
+from conftest import make_request
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ import logging
 import pytest
 from click.testing import CliRunner
 
-from conftest import docx_text, make_request, make_user
 from dpa_builder.cli import main
 from dpa_builder.content.loader import LABELS_FILE, load_content
 from dpa_builder.registry import service as registry
+
+from conftest import docx_text, make_request, make_user
 
 
 @pytest.fixture

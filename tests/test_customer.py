@@ -4,10 +4,11 @@ import time
 
 from sqlalchemy import func, select
 
-from conftest import csrf_token, docx_text, make_request, pdf_text, squash
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
+
+from conftest import csrf_token, docx_text, make_request, pdf_text, squash
 
 FIELDS = ["legal_name", "address", "country", "registration_number", "contact_name",
           "contact_email", "signatory_name", "signatory_title", "signatory_email", "workspace",

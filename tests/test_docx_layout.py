@@ -2,7 +2,6 @@
 import re
 
 import pytest
-
 from word import W, WordView, cell_widths
 
 PROFILES = [("helptal", "DE"), ("helpdesk", "DE")]

@@ -4,13 +4,14 @@ import html
 import pytest
 import yaml
 from click.testing import CliRunner
+from test_cli import write_request
+from test_legal import CLAUSE, legal, post_clause, versions  # noqa: F401 - fixture
+
+from dpa_builder.cli import main
+from dpa_builder.content.loader import content_from_files
 
 from conftest import make_request
 from hostile import CORPUS, IDS, inert
-from test_cli import write_request
-from test_legal import CLAUSE, legal, post_clause, versions  # noqa: F401 - fixture
-from dpa_builder.cli import main
-from dpa_builder.content.loader import content_from_files
 
 pytestmark = pytest.mark.parametrize("code, refusal", CORPUS, ids=IDS)
 WHERE = "clause_library: clause 'subprocessors' (version 1): paragraphs[{}]: "

@@ -5,14 +5,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from conftest import make_request
-from hostile import CORPUS, IDS, inert
 from test_cli import write_request
 from test_docx_check import appended
 from test_legal import legal, template_with, upload  # noqa: F401 - fixture
+
 from dpa_builder.cli import main
 from dpa_builder.content.loader import DOCX_TEMPLATE
+
+from conftest import make_request
+from hostile import CORPUS, IDS, inert
 
 pytestmark = pytest.mark.parametrize("code, refusal", CORPUS, ids=IDS)
 

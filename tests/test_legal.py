@@ -1,13 +1,12 @@
 import io
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from docx import Document as open_docx
 from sqlalchemy import func, select
-
-from conftest import csrf_token, docx_text, login, make_request, make_user
 from test_customer import form_data
+
 from dpa_builder.content.loader import DOCX_TEMPLATE, LABELS_FILE
 from dpa_builder.extensions import db
 from dpa_builder.notices.models import Notice, Objection, Subscriber
@@ -16,6 +15,8 @@ from dpa_builder.records.service import file_for, issue, rebuild
 from dpa_builder.registry import service as registry
 from dpa_builder.registry.models import ContentVersion, Publication, RegistryChange
 from dpa_builder.request import parse_request
+
+from conftest import csrf_token, docx_text, login, make_request, make_user
 
 CLAUSE = "clause_library/26-subprocessors.yaml"
 CLAUSE_URL = f"/legal/clauses/helptal/{CLAUSE}"
@@ -171,7 +172,7 @@ def test_entry_fields_and_backdating_are_refused_next_to_each_field(client, lega
 
 
 def test_a_valid_change_is_recorded_and_notices_queued(app, client, legal):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with app.app_context():
         db.session.add_all([Subscriber(profile="helptal", email="a@x.example", confirmed_at=now),
                             Subscriber(profile="helptal", email="b@x.example", confirmed_at=now),

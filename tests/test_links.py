@@ -3,14 +3,15 @@ import re
 from urllib.parse import urlsplit
 
 from sqlalchemy import select
-
-from conftest import csrf_token
+from test_notify import run_worker
 from test_objections import REASON, objection
 from test_subscriptions import link, subscribe, subscriber
+
 from dpa_builder.extensions import db
 from dpa_builder.notices.models import Objection
 from dpa_builder.notices.outbox import queue
-from test_notify import run_worker
+
+from conftest import csrf_token
 from smtp_server import PUBLIC_URL, add_subscribers, announce, app, smtp  # noqa: F401 - fixtures
 
 

@@ -5,9 +5,10 @@ import pytest
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import text
 
-from conftest import _reset, close_app
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
+
+from conftest import _reset, close_app
 
 BEFORE_FILES, FILES = "68543750f321", "3caa40dfef7a"
 SHA = {"docx": "d" * 64, "pdf": "e" * 64}

@@ -3,11 +3,12 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
-from conftest import csrf_token, squash
 from dpa_builder.extensions import db
 from dpa_builder.notices.links import objection_token
 from dpa_builder.notices.models import Notice, Objection
 from dpa_builder.notices.outbox import queue
+
+from conftest import csrf_token, squash
 from smtp_server import add_subscribers, announce, app, smtp  # noqa: F401 - fixtures
 
 REASON = "Our customers' data must stay in the EU; the new provider moves it elsewhere."

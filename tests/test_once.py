@@ -4,11 +4,12 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 from sqlalchemy import func, select
+from test_customer import form_data
 
-from conftest import api_token, make_request, make_user
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
-from test_customer import form_data
+
+from conftest import api_token, make_request, make_user
 
 PARALLEL = 30
 

@@ -5,6 +5,7 @@ from sqlalchemy import event
 
 from dpa_builder.extensions import db
 from dpa_builder.registry.models import Publication
+
 from smtp_server import announce
 
 PUBLIC_PAGES = ("/", "/subprocessors", "/subprocessors.json", "/subprocessors/changelog",

@@ -1,12 +1,13 @@
 import pytest
 
-from conftest import make_request
 from dpa_builder.extensions import db
 from dpa_builder.files import sha256_of
 from dpa_builder.records.models import DocumentRecord
 from dpa_builder.records.service import file_for, issue, rebuild
 from dpa_builder.records.storage import LocalStorage
 from dpa_builder.request import parse_request
+
+from conftest import make_request
 
 # Every test here reads the one record it issued, so they share one application.
 

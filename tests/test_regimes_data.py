@@ -3,12 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.assembly.transfers import find_regime
 from dpa_builder.assembly.samples import sample_countries
+from dpa_builder.assembly.transfers import find_regime
 from dpa_builder.content.loader import ContentError, load_content
 from dpa_builder.request import parse_request
+
+from conftest import make_request
 
 FIXTURE = Path(__file__).parent / "fixtures" / "regime_ruritania"
 

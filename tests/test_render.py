@@ -7,11 +7,12 @@ import pytest
 from docx import Document as open_docx
 from pypdf import PdfReader
 
-from conftest import docx_text, pdf_text, squash
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.samples import sample_request
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.generate import build, render
+
+from conftest import docx_text, pdf_text, squash
 
 TRICKY = 'Smith & Sons <Ltd> "Q" l\'Été Ünïcødé 株式会社 😀 {{ 7*7 }}'
 
@@ -127,6 +128,7 @@ def test_markup_in_a_request_is_printed_not_followed(helptal):
 
 def test_the_renderer_fetches_nothing_even_from_its_own_markup(tmp_path):
     from weasyprint import HTML
+
     from dpa_builder.render.pdf import RefusingFetcher
     secret = tmp_path / "secret.txt"
     secret.write_text("top secret")

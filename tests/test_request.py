@@ -1,8 +1,9 @@
 import pytest
 
-from conftest import make_request
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.request import clean_text, parse_request
+
+from conftest import make_request
 
 
 def errors_of(data) -> dict:

@@ -4,13 +4,14 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import update
-
-from conftest import PASSWORD, csrf_token, login, make_user
 from test_staff_cli import dpa  # noqa: F401 - fixture
+
 from dpa_builder.extensions import db
 from dpa_builder.records.models import utcnow
 from dpa_builder.staff.models import LoginFailure
 from dpa_builder.staff.throttle import FREE_TRIES
+
+from conftest import PASSWORD, csrf_token, login, make_user
 
 SALES = "sales@dpa.example"
 

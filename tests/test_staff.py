@@ -4,13 +4,14 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from conftest import PASSWORD, csrf_token, docx_text, login, make_request, make_user
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentFile, DocumentRecord
 from dpa_builder.records.service import issue
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import User
+
+from conftest import PASSWORD, csrf_token, docx_text, login, make_request, make_user
 
 PROSPECT = {
     "legal_name": "Acme Robotics GmbH", "address": "Musterstraße 1, 10115 Berlin",

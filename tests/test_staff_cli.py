@@ -1,8 +1,9 @@
 import pytest
 from click.testing import CliRunner
 
-from conftest import PASSWORD, login
 from dpa_builder.cli import main
+
+from conftest import PASSWORD, login
 
 USER = ["user", "create", "--email", "Sam@DPA.example", "--name", "Sam Sales", "--role", "sales"]
 

@@ -3,12 +3,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
-from conftest import csrf_token
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.notices import outbox, subscriptions, worker
 from dpa_builder.notices.cli import url_settings
 from dpa_builder.notices.models import Subscriber
+
+from conftest import csrf_token
 from smtp_server import MAIL_FROM, PUBLIC_URL, announce, app, free_port, smtp  # noqa: F401
 
 EMAIL = "privacy@acme.example"

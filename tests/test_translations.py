@@ -1,8 +1,8 @@
 """The translation machinery: gaps found, stale parts refused or given in English and said so."""
 import pytest
 import yaml
+from translated import clause_file, with_translation
 
-from conftest import make_request
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
 from dpa_builder.content.loader import ContentError
@@ -10,7 +10,8 @@ from dpa_builder.content.translation_status import review
 from dpa_builder.content.translations import FOLDER, load_translation
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.request import parse_request
-from translated import clause_file, with_translation
+
+from conftest import make_request
 
 FR = parse_request(make_request(language="fr"))
 

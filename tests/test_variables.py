@@ -3,6 +3,7 @@ import html
 
 from test_docx_check import paragraph, template
 from test_legal import CLAUSE_URL, legal  # noqa: F401 - fixture
+
 from dpa_builder.assembly.assemble import text_variables
 from dpa_builder.assembly.samples import sample_request
 from dpa_builder.content.sandbox import render_text

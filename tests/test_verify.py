@@ -5,9 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import csrf_token, make_request
 from dpa_builder.records.service import issue
 from dpa_builder.request import parse_request
+
+from conftest import csrf_token, make_request
 
 
 @pytest.fixture

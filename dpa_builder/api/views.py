@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from ..assembly.context import Options
 from ..extensions import csrf, db, limiter
+from ..field_errors import FieldErrors
 from ..records.models import DocumentRecord
 from ..records.once import KeyReused, StillIssuing, fingerprint, issue_once
 from ..records.service import current_content, issue
-from ..field_errors import FieldErrors
 from ..request import parse_request
 from ..staff.models import ApiToken, User
 from ..staff.views import utc

@@ -2,8 +2,8 @@
 from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..request import Request
-from .postal import postal_address
 from .model import Block
+from .postal import postal_address
 
 
 def _fields(rows: list[tuple[str, str]]) -> Block:

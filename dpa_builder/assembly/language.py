@@ -1,7 +1,7 @@
 """Dates, lists and country names in the language of a document's texts."""
 import gettext
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 import pycountry
 from babel.dates import format_date
@@ -28,6 +28,6 @@ def country_name(code: str, language: str = "en") -> str:
     return _catalogue(language).gettext(name) if language in _GETTEXT else name
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[_GETTEXT[language]])

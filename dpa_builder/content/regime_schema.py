@@ -23,7 +23,8 @@ class Authority(Strict):
     """
 
     country: str = Code
-    region: str | None = Field(default=None, pattern=REGION)  # ISO 3166-2, for states with one authority per region
+    # ISO 3166-2, for states with one authority per region
+    region: str | None = Field(default=None, pattern=REGION)
     territories: list[str] = []  # other ISO 3166-1 codes this state's authority covers
     name: str = ""  # official name, in the national language, without an article
     english: str = ""  # the English name, where it differs from the official one

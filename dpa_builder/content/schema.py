@@ -4,7 +4,7 @@ Every model forbids unknown keys, so a typo in a YAML file is an error
 rather than a silently ignored field.
 """
 from datetime import date
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -150,7 +150,7 @@ class Bullets(Strict):
     bullets: list[str] = Field(min_length=1)
 
 
-Paragraph = Union[str, Bullets]
+Paragraph = str | Bullets
 
 
 class Condition(Strict):

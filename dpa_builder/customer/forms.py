@@ -1,8 +1,16 @@
 """The customer's DPA form. Validation lives in the Request model; this maps fields."""
 import pycountry
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, EmailField, HiddenField, RadioField, SelectField,
-                     StringField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    HiddenField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
 

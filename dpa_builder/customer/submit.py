@@ -1,5 +1,5 @@
 """A submitted DPA form (the customer's or the sales desk's): checked, then issued once."""
-from typing import Callable
+from collections.abc import Callable
 
 from ..field_errors import FieldErrors
 from ..form_errors import show_field_errors

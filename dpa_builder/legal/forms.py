@@ -4,8 +4,7 @@ from datetime import date
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from pydantic import ValidationError as EntryError
-from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from ..content.schema import Registry, SubProcessor

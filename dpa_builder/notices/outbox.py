@@ -6,7 +6,7 @@ rows it had not yet recorded as sent. Each notice is committed as sent right
 after the relay accepts it, so a crash can repeat at most the one notice in
 flight at that instant.
 """
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, func, literal, select, update
 
@@ -17,7 +17,7 @@ MAX_ATTEMPTS = 8
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _insert(table):

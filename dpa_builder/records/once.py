@@ -7,8 +7,8 @@ died before issuing is taken over once it is STALE old.
 import hashlib
 import json
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Callable
 
 from sqlalchemy import DateTime, ForeignKey, String, delete, select, update
 from sqlalchemy.exc import IntegrityError

@@ -7,8 +7,14 @@ what legal published on the web since the last import unless told to.
 import logging
 from dataclasses import dataclass
 
-from ..content.loader import (Content, ContentError, available_profiles, content_from_files,
-                              profile_files, snapshot_version)
+from ..content.loader import (
+    Content,
+    ContentError,
+    available_profiles,
+    content_from_files,
+    profile_files,
+    snapshot_version,
+)
 from . import service
 
 log = logging.getLogger(__name__)

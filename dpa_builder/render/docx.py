@@ -26,7 +26,7 @@ class CompileOnce(Sandbox):
             return self._compiled(source)
         return super().from_string(source, globals, template_class)
 
-    @lru_cache(maxsize=16)
+    @lru_cache(maxsize=16)  # noqa: B019 - on the one module-level instance, kept for the process
     def _compiled(self, source: str):
         return super().from_string(source)
 

@@ -6,7 +6,7 @@ byte-identical.
 """
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -28,7 +28,7 @@ ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 def set_properties(docx, document: Document) -> None:
     stamp = datetime(document.issued.year, document.issued.month, document.issued.day,
-                     tzinfo=timezone.utc)
+                     tzinfo=UTC)
     core = docx.core_properties
     core.title, core.subject, core.author = document.title, document.subject, document.author
     core.keywords, core.identifier, core.language = document.keywords, document.id, document.language

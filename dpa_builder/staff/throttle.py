@@ -3,7 +3,7 @@
 Counted per typed email whether or not an account has it, so the wait says
 nothing about which accounts exist.
 """
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
@@ -24,7 +24,7 @@ def wait(email: str) -> timedelta:
     delay = min(timedelta(minutes=2 ** (row.failures - FREE_TRIES)), LONGEST_WAIT)
     last = row.last_failed_at
     if last.tzinfo is None:  # SQLite drops the zone of a stored UTC time
-        last = last.replace(tzinfo=timezone.utc)
+        last = last.replace(tzinfo=UTC)
     return max(last + delay - utcnow(), timedelta(0))
 
 

@@ -1,6 +1,6 @@
 """Staff pages: the list of issued DPAs (signing in: login.py; the sales desk: desk.py)."""
 import functools
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
@@ -16,8 +16,8 @@ PER_PAGE = 50
 
 def utc(moment: datetime) -> datetime:
     """Stored times are UTC; SQLite drops the zone, PostgreSQL answers in its own."""
-    return (moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None
-            else moment.astimezone(timezone.utc))
+    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None
+            else moment.astimezone(UTC))
 
 
 def role_required(*roles: str):

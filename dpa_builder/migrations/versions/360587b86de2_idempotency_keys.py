@@ -5,9 +5,8 @@ Revises: 3caa40dfef7a
 Create Date: 2026-11-25 21:24:30.299873
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '360587b86de2'

@@ -5,9 +5,8 @@ Revises: 7d7f20532933
 Create Date: 2026-11-25 00:23:50.170132
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '68543750f321'

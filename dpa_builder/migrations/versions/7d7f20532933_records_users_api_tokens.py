@@ -1,13 +1,12 @@
 """records, users, api tokens
 
 Revision ID: 7d7f20532933
-Revises: 
+Revises:
 Create Date: 2026-11-25 00:14:18.566720
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '7d7f20532933'

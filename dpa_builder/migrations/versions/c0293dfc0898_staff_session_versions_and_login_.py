@@ -11,7 +11,6 @@ Create Date: 2026-11-25 21:28:40.845538
 import sqlalchemy as sa
 from alembic import op
 
-
 # revision identifiers, used by Alembic.
 revision = 'c0293dfc0898'
 down_revision = '360587b86de2'
