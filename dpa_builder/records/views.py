@@ -22,7 +22,7 @@ def summary(record_id: str):
     record = _record(record_id)
     # The facts of the options sales agreed (Options and facts share their names).
     agreed = {key: value for key, value in record.facts.items()
-              if (record.options or {}).get(key) is not None}
+              if (record.options or {}).get(key) not in (None, False, "", [])}
     response = current_app.make_response(render_template(
         "records/summary.html", record=record, facts=fact_rows(record.facts),
         agreed=fact_rows(agreed), formats=FORMATS, country=country_name(record.country)))
