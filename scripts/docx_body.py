@@ -79,6 +79,9 @@ BRANCHES = (
     ("block.kind == 'heading' and block.number", para("{{ block.text }}", "Heading1")),
     ("block.kind == 'heading'", para("{{ block.text }}", "AnnexHeading")),
     ("block.kind == 'subheading'", para("{{ block.text }}", "Heading2")),
+    # A bilingual DPA's translated clause text: aligned with the clause text, never numbered.
+    ("block.kind == 'paragraph' and block.lang and block.number",
+     para("{{ block.text }}", "ClauseTranslation")),
     ("block.kind == 'paragraph' and block.number", para("{{ block.text }}", "Clause")),
     ("block.kind == 'paragraph'", para("{{ block.text }}", "BodyText")),
     ("block.kind == 'bullet'", para("{{ block.text }}", "ListBullet")),
@@ -120,6 +123,7 @@ def footer_xml(first: bool) -> str:
     if first:  # the cover carries its document id in its own table, and no page number
         return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
     runs = (f'<w:r><w:t xml:space="preserve">{{{{ document.footer }}}}</w:t></w:r><w:r><w:tab/></w:r>'
-            f'<w:r><w:t xml:space="preserve">Page </w:t></w:r>{field("PAGE")}'
-            f'<w:r><w:t xml:space="preserve"> of </w:t></w:r>{field("NUMPAGES")}')
+            f'<w:r><w:t xml:space="preserve">{{{{ document.page_label[0] }}}} </w:t></w:r>{field("PAGE")}'
+            f'<w:r><w:t xml:space="preserve"> {{{{ document.page_label[1] }}}} </w:t></w:r>'
+            f'{field("NUMPAGES")}<w:r><w:t xml:space="preserve"> {{{{ document.page_label[2] }}}}</w:t></w:r>')
     return f'{HEAD}<w:ftr {XMLNS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{runs}</w:p></w:ftr>'

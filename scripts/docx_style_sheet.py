@@ -65,6 +65,7 @@ STYLES = (
           keep_next=True, keep_lines=True, outline=1, next="BodyText"),
     Style("Clause", "Clause", numbering=(1, 1)),
     Style("BodyText", "Body Text"),
+    Style("ClauseTranslation", "Clause Translation", left=HANG, color="404040"),
     Style("ListBullet", "List Bullet", after=4, numbering=(2, 0)),
     Style("TableText", "Table Text", size=9.5, line=12, after=2),
     Style("TableHeading", "Table Heading", font=SANS, size=8.5, bold=True, line=11, after=2,

@@ -127,7 +127,7 @@ def test_bilingual_sets_each_english_block_before_its_translation(helptal):
         "subheading", "", "fr", "[FR] Sub-processors")
     paragraph, translation = blocks[heading + 2], blocks[heading + 3]
     assert (paragraph.kind, paragraph.number, paragraph.lang) == ("paragraph", "5.1", "")
-    assert (translation.kind, translation.number, translation.lang) == ("paragraph", "", "fr")
+    assert (translation.kind, translation.number, translation.lang) == ("paragraph", "5.1", "fr")
     assert translation.text.startswith("[FR] General written authorisation")
     assert "20 May 2026" in paragraph.text and "20 mai 2026" in translation.text
     assert document.facts["language"].startswith("Bilingual: English, then French")

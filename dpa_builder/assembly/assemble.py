@@ -49,6 +49,7 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
         content_version=content.version,
         registry_version=content.registry.version.isoformat(),
         footer=label("footer", document_id=doc_id, content_version=content.version),
+        page_label=_page_label(label),
         blocks=tuple(blocks),
         clause_versions={c.id: c.version for c in clauses},
         facts=_facts(regime, transfer, context, label),
@@ -69,6 +70,13 @@ def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str
              "dpf": dpf, "governing_law": transfer.governing_law,
              "notice_days": str(context["policy"]["notice_days"])}
     return {key: value for key, value in facts.items() if value}
+
+
+def _page_label(label) -> tuple[str, str, str]:
+    """The label's words before, between and after the two page numbers."""
+    before, between, after = (label("page_numbers", page="\x00", pages="\x01")
+                              .replace("\x01", "\x00").split("\x00"))
+    return before.strip(), between.strip(), after.strip()
 
 
 def applies(when: Condition, transfer: Transfer, request: Request) -> bool:

@@ -2,8 +2,9 @@
 
 Both documents come from the same request and options, so their blocks pair
 one to one (a current translation mirrors its English clause paragraph for
-paragraph). The translation's blocks carry their language and no number: the
-clause numbers are the English ones, and Word numbers only those.
+paragraph). The translation's blocks carry their language; a translated heading
+becomes a subheading without number, and a translated paragraph keeps its English
+paragraph's number for renderers to align it by, never to count it again.
 """
 from dataclasses import replace
 
@@ -31,7 +32,8 @@ def _pair(english: Block, translated: Block, language: str) -> list[Block]:
         return [replace(english, columns=_cells(english.columns, translated.columns),
                         rows=tuple(_cells(a, b) for a, b in zip(english.rows, translated.rows)))]
     kind = _TRANSLATED_KIND.get(english.kind, english.kind)
-    return [english, replace(translated, kind=kind, number="", lang=language)]
+    number = translated.number if kind == "paragraph" else ""  # headings: the English numbers
+    return [english, replace(translated, kind=kind, number=number, lang=language)]
 
 
 def _cells(english: tuple[str, ...], translated: tuple[str, ...]) -> tuple[str, ...]:

@@ -25,7 +25,9 @@ class Block:
     style: str = ""
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
-    lang: str = ""  # the text's language where it differs from the document's (bilingual DPAs)
+    # A bilingual DPA's translated block: its language. A translated clause paragraph keeps
+    # the English paragraph's number, which renderers do not count again.
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class Document:
     content_version: str
     registry_version: str
     footer: str
+    # The words around the page numbers: ("Page", "of", "") sets "Page 3 of 21".
+    page_label: tuple[str, str, str]
     blocks: tuple[Block, ...]
     clause_versions: dict[str, int] = field(default_factory=dict)
     # What the record keeps and every page shows about this DPA, as plain text:

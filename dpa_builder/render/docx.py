@@ -8,6 +8,7 @@ from lxml import etree
 from ..assembly.model import Document
 from ..content.loader import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
+from .docx_language import set_languages
 from .docx_layout import lay_out
 from .docx_package import normalise_zip, set_properties
 from .docx_runs import set_type
@@ -48,6 +49,7 @@ def render_docx(document: Document, template: bytes) -> bytes:
     lay_out(tpl.docx.element.body)
     set_type(tpl.docx.element.body)
     set_properties(tpl.docx, document)
+    set_languages(tpl.docx, document)
     out = io.BytesIO()
     tpl.save(out)
     return normalise_zip(out.getvalue())

@@ -17,7 +17,7 @@ ITEM = {BLOCKS: BLOCK, ROWS: CELLS}
 HOLDS = {BLOCKS: "a list of blocks: {% for block in document.blocks %}",
          ROWS: "a list of rows, each a list of texts", CELLS: "a list of texts",
          str: "text", int: "a number", date: "a date, e.g. {{ document.issued.isoformat() }}",
-         dict: "names and their values"}
+         dict: "names and their values", tuple: "a list of texts, e.g. {{ document.page_label[0] }}"}
 
 
 def documented() -> list[tuple[str, str]]:

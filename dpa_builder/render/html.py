@@ -42,6 +42,11 @@ def run_in(text: str) -> Markup:
     return Markup('<span class="caption">{}</span>{}').format(typeset(caption), typeset(rest))
 
 
+def lang(block: dict) -> Markup:
+    """ lang="fr" on a bilingual DPA's translated block; nothing on the others."""
+    return Markup(' lang="{}"').format(HTML_LANG[block["lang"]]) if block["lang"] else Markup()
+
+
 def widths(block: dict) -> list[str]:
     """CSS widths of a table's columns, the shares the DOCX gets too."""
     rows = [list(block["columns"])] * bool(block["columns"]) + [list(r) for r in block["rows"]]
@@ -50,7 +55,7 @@ def widths(block: dict) -> list[str]:
 
 # The rendering policy's sandbox, with these typesetting filters as the only additions.
 _ENV = Sandbox(frozenset({"document", "lang"}), autoescape=True)
-_ENV.filters.update(typeset=typeset, run_in=run_in)
+_ENV.filters.update(typeset=typeset, run_in=run_in, lang=lang)
 _ENV.globals.update(widths=widths)
 
 
