@@ -119,11 +119,15 @@ def header_xml(first: bool) -> str:
     return f"{HEAD}<w:hdr {XMLNS}>{para(text, 'Header')}</w:hdr>"
 
 
+def words(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
 def footer_xml(first: bool) -> str:
     if first:  # the cover carries its document id in its own table, and no page number
         return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
     runs = (f'<w:r><w:t xml:space="preserve">{{{{ document.footer }}}}</w:t></w:r><w:r><w:tab/></w:r>'
-            f'<w:r><w:t xml:space="preserve">{{{{ document.page_label[0] }}}} </w:t></w:r>{field("PAGE")}'
-            f'<w:r><w:t xml:space="preserve"> {{{{ document.page_label[1] }}}} </w:t></w:r>'
-            f'{field("NUMPAGES")}<w:r><w:t xml:space="preserve"> {{{{ document.page_label[2] }}}}</w:t></w:r>')
+            f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
+            f'{words(" {{ document.page_label[1] }} ")}{field("NUMPAGES")}'
+            f'{words(" {{ document.page_label[2] }}")}')
     return f'{HEAD}<w:ftr {XMLNS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{runs}</w:p></w:ftr>'

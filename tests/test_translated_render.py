@@ -6,16 +6,17 @@ import zipfile
 
 import pytest
 from lxml import etree
+from translated import with_translation
+from word import WordView
 
-from conftest import make_request, pdf_text, squash
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
 from dpa_builder.generate import render
 from dpa_builder.render.html import render_html
 from dpa_builder.render.pdf import MissingGlyphs
 from dpa_builder.request import parse_request
-from translated import with_translation
-from word import WordView
+
+from conftest import make_request, pdf_text, squash
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -23,7 +23,7 @@ def join_names(names: list[str], language: str = "en") -> str:
 
 def country_name(code: str, language: str = "en") -> str:
     """The country's short name (ISO 3166-1), as its official translation gives it."""
-    country = pycountry.countries.get(alpha_2=code)
+    country = pycountry.countries.lookup(code)  # validated codes only: the request checked it
     name = getattr(country, "common_name", None) or country.name
     return _catalogue(language).gettext(name) if language in _GETTEXT else name
 

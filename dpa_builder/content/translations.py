@@ -65,7 +65,8 @@ def labels_path(language: str) -> str:
 def load_translation(files: dict[str, bytes], language: str) -> Translation:
     """Read one language's files from a content snapshot; ContentError names file and field."""
     reader = _Reader(files)
-    clauses, paths = {}, {}
+    clauses: dict[str, ClauseTranslation] = {}
+    paths: dict[str, str] = {}
     for path in sorted(p for p in files if (m := _CLAUSE_FILE.match(p)) and m["lang"] == language):
         clause = reader.model(path, ClauseTranslation)
         if clause is not None and clause.id in paths:
@@ -86,7 +87,11 @@ def same_shape(english: Clause, translated: ClauseTranslation) -> str:
         return (f"has {len(translated.paragraphs)} paragraphs; "
                 f"English version {english.version} has {len(english.paragraphs)}")
     for index, (a, b) in enumerate(zip(english.paragraphs, translated.paragraphs)):
-        if isinstance(a, Bullets) != isinstance(b, Bullets) or (
-                isinstance(a, Bullets) and len(a.bullets) != len(b.bullets)):
+        if _bullet_count(a) != _bullet_count(b):
             return f"paragraphs[{index}] does not match the English paragraph in kind or bullet count"
     return ""
+
+
+def _bullet_count(paragraph: Paragraph) -> int:
+    """-1 for a plain paragraph, else its number of bullets."""
+    return len(paragraph.bullets) if isinstance(paragraph, Bullets) else -1
