@@ -13,7 +13,9 @@ run: setup
 # `app` fixture runs when DPA_TEST_DATABASE_URL is set. tests/conftest.py marks
 # each test that uses `app` (directly or through client/runner) with `db`, so a
 # new web test is rerun without being listed here; no `db` test at all fails
-# (pytest exit 5). Both stages always run; either failing fails `make test`.
+# (pytest exit 5). Tests marked `postgres` (two app servers on one PostgreSQL and
+# one Redis) need that server, so they run in the second stage only; run alone,
+# they start their own. Both stages always run; either failing fails `make test`.
 # Extra pytest options: make test PYTEST_ARGS="-x -k customer".
 PYTEST_ARGS ?=
 .PHONY: test-sqlite test-postgres
@@ -25,7 +27,7 @@ test: setup
 	exit $$status
 
 test-sqlite:
-	env -u DPA_TEST_DATABASE_URL .venv/bin/python -m pytest $(PYTEST_ARGS)
+	env -u DPA_TEST_DATABASE_URL .venv/bin/python -m pytest -m "not postgres" $(PYTEST_ARGS)
 
 test-postgres:
 	bash scripts/with-postgres.sh .venv/bin/python -m pytest -m db $(PYTEST_ARGS)

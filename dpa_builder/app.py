@@ -14,7 +14,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_mapping(config.from_environment())
     if test_config:
         app.config.from_mapping(test_config)
-    Path(app.config["DPA_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
+    app.config["DPA_STORAGE"] = config.storage_backend(app.config)
+    if app.config["DPA_STORAGE"] == "files":
+        Path(app.config["DPA_STORAGE_DIR"]).mkdir(parents=True, exist_ok=True)
     if app.config["DPA_PROXY_COUNT"]:
         # Behind N trusted proxies, take the client address and scheme from their headers.
         from werkzeug.middleware.proxy_fix import ProxyFix
@@ -49,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .notices import models as _notices  # noqa: F401 - tables for migrations
     from .records import once as _once  # noqa: F401
+    from .records import storage as _storage  # noqa: F401
     from .registry import models as _registry  # noqa: F401
     from .staff.sessions import load_user
 

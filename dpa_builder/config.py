@@ -18,6 +18,7 @@ def from_environment() -> dict:
     return {
         "SECRET_KEY": env("DPA_SECRET_KEY") or _development_secret(instance),
         "SQLALCHEMY_DATABASE_URI": env("DPA_DATABASE_URL", f"sqlite:///{instance / 'dpa.sqlite3'}"),
+        "DPA_STORAGE": env("DPA_STORAGE", ""),  # see storage_backend
         "DPA_STORAGE_DIR": env("DPA_STORAGE_DIR", str(instance / "documents")),
         "DPA_DEFAULT_PROFILE": env("DPA_DEFAULT_PROFILE", "helptal"),
         "DPA_SMTP_URL": env("DPA_SMTP_URL", "smtp://127.0.0.1:25"),
@@ -25,6 +26,8 @@ def from_environment() -> dict:
         "DPA_PUBLIC_URL": public_url,
         "RATELIMIT_ENABLED": True,  # set on every app: the limiter object is shared
         "RATELIMIT_STORAGE_URI": env("DPA_RATELIMIT_STORAGE_URL", "memory://"),
+        # If the shared store goes away, count per process until it is back: never a 500.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "DPA_PROXY_COUNT": int(env("DPA_PROXY_COUNT", "0")),
         "DPA_RATE_LIMIT": env("DPA_RATE_LIMIT", "30 per minute"),
         "MAX_CONTENT_LENGTH": int(env("DPA_MAX_REQUEST_BYTES", str(2 * 1024 * 1024))),
@@ -37,6 +40,16 @@ def from_environment() -> dict:
         "PREFERRED_URL_SCHEME": "https" if https else "http",
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     }
+
+
+def storage_backend(settings) -> str:
+    """Where issued files and staged uploads live: `files` (embedded) or `database` (shared)."""
+    chosen = settings["DPA_STORAGE"]
+    if chosen not in ("", "files", "database"):
+        raise SystemExit(f"DPA_STORAGE must be `files` or `database`; got {chosen!r}")
+    # App servers sharing a database server must share the files too; SQLite is one machine.
+    embedded = settings["SQLALCHEMY_DATABASE_URI"].startswith("sqlite")
+    return chosen or ("files" if embedded else "database")
 
 
 def _development_secret(instance: Path) -> str:

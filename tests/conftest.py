@@ -248,6 +248,9 @@ def api_token(app, user: User) -> str:
 def pytest_configure(config):
     config.addinivalue_line("markers", "db: uses the database (the app fixture); "
                             "`make test` reruns these on PostgreSQL")
+    config.addinivalue_line("markers", "postgres: needs PostgreSQL (starts one unless "
+                            "DPA_TEST_DATABASE_URL names one); `make test` runs it in its "
+                            "PostgreSQL stage only")
 
 
 def pytest_collection_modifyitems(items):

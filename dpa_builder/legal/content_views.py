@@ -1,9 +1,8 @@
 """Legal's template uploads and registry changes, on the legal blueprint."""
 import re
 from datetime import date
-from pathlib import Path
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
@@ -12,7 +11,7 @@ from ..field_errors import FieldErrors
 from ..files import sha256_of
 from ..form_errors import show_field_errors
 from ..notices.outbox import queue
-from ..records.storage import LocalStorage
+from ..records.storage import storage_for
 from ..registry import service as registry
 from ..registry.changes import registry_on
 from ..render.docx_check import check_template
@@ -49,20 +48,16 @@ def template(profile: str):
         form.staged.data = ""
         return render_template("legal/template.html", **page), 422
     form.staged.data = sha256_of(data)
-    _staging().save(form.staged.data, "docx", data)
+    storage_for("template-uploads").save(form.staged.data, "docx", data)
     return render_template("legal/template.html", preview=template_preview(content, data),
                            filename=secure_filename(form.upload.data.filename or ""),
                            size=len(data), **page)
 
 
-def _staging() -> LocalStorage:
-    # Checked uploads wait here (outside the repository) until they are published.
-    return LocalStorage(Path(current_app.config["DPA_STORAGE_DIR"]) / "template-uploads")
-
-
 def _publish_template(profile, content, form: TemplateForm, page: dict):
     staged = form.staged.data or ""
-    data = _staging().load(staged, "docx") if SHA256.fullmatch(staged) else None
+    # Checked uploads wait in storage (outside the repository) until they are published.
+    data = storage_for("template-uploads").load(staged, "docx") if SHA256.fullmatch(staged) else None
     note = (form.note.data or "").strip()
     if data is None:
         form.upload.errors = ["Upload and check the template before publishing it."]

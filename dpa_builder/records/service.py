@@ -14,7 +14,7 @@ from ..registry import service as registry
 from ..render.formats import FORMATS
 from ..request import Request, parse_request
 from .models import DocumentFile, DocumentRecord, fold
-from .storage import LocalStorage
+from .storage import storage_for
 
 
 class RebuildError(Exception):
@@ -34,10 +34,6 @@ def content_on(profile: str, day: date, version_id: str | None = None,
     return dataclasses.replace(content, registry=state), applied
 
 
-def storage() -> LocalStorage:
-    return LocalStorage(current_app.config["DPA_STORAGE_DIR"])
-
-
 def issue(request: Request, *, channel: str, user_id: int | None = None,
           profile: str | None = None, options: Options = Options(),
           formats=tuple(FORMATS), wants_notices: bool = False) -> tuple[DocumentRecord, Built]:
@@ -46,7 +42,7 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
     content, applied = content_on(profile, date.today())
     built = build(request, content, formats, options)
     for fmt, data in built.files.items():
-        storage().save(built.sha256(fmt), fmt, data)
+        storage_for("documents").save(built.sha256(fmt), fmt, data)
     document = built.document
     record = DocumentRecord(
         id=secrets.token_urlsafe(18), document_id=document.id, profile=profile,
@@ -78,7 +74,7 @@ def rebuild(record: DocumentRecord, fmt: str) -> bytes:
 
 def file_for(record: DocumentRecord, fmt: str) -> bytes | None:
     sha = record.sha256(fmt)
-    return storage().load(sha, fmt) if sha else None
+    return storage_for("documents").load(sha, fmt) if sha else None
 
 
 def find_by_sha256(sha256: str) -> DocumentFile | None:
