@@ -6,11 +6,10 @@ import secrets
 
 import pytest
 import requests
-from flask_migrate import upgrade
 from sqlalchemy import select
 
 from conftest import DEMO_ENV, PASSWORD, _reset, api_token, close_app, make_request, make_user
-from dpa_builder.app import create_app
+from dpa_builder.app import create_app, migrate_database
 from dpa_builder.extensions import db
 from dpa_builder.files import sha256_of
 from dpa_builder.registry.models import ContentVersion, Publication
@@ -40,11 +39,12 @@ def cluster(tmp_path_factory, demo_env):
 
 
 def _people(database_url: str, tmp) -> dict:
-    """Migrate once (not by each server, racing) and add a sales token and a legal user."""
+    """Migrate and import the content once (not by each server, racing); add a sales token
+    and a legal user."""
     app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "SECRET_KEY": "x",
                       "DPA_INSTANCE_DIR": str(tmp / "setup")})
     with app.app_context():
-        upgrade()
+        migrate_database()
     token = api_token(app, make_user(app, "sales"))
     legal = make_user(app, "legal")
     close_app(app)

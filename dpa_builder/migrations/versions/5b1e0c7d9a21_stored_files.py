@@ -4,7 +4,7 @@ With DPA_STORAGE=database (the default with PostgreSQL) app servers keep no
 files of their own. Files already under DPA_STORAGE_DIR are not copied.
 
 Revision ID: 5b1e0c7d9a21
-Revises: 5c26571a2b7c
+Revises: 5b1f0c2d9e41
 Create Date: 2026-11-26 09:00:00
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5b1e0c7d9a21'
-down_revision = '5c26571a2b7c'
+down_revision = '5b1f0c2d9e41'
 branch_labels = None
 depends_on = None
 
