@@ -3,13 +3,14 @@ the disk when the database stores them."""
 import pytest
 from sqlalchemy import func, select
 
-from conftest import close_app, make_app, make_request
 from dpa_builder.app import create_app
 from dpa_builder.extensions import db
 from dpa_builder.files import sha256_of
 from dpa_builder.records.service import file_for, issue
 from dpa_builder.records.storage import DatabaseStorage, LocalStorage, StoredFile, storage_for
 from dpa_builder.request import parse_request
+
+from conftest import close_app, make_app, make_request
 
 BAD_NAMES = [("../../etc/passwd", "docx"), ("a" * 64, "../pdf"), ("../" + "a" * 61, "pdf"),
              ("/" + "a" * 63, "docx"), ("A" * 64, "docx"), ("a" * 64, "exe"),

@@ -6,15 +6,16 @@ import secrets
 
 import pytest
 import requests
+from servers import gunicorn, postgres, redis_server
 from sqlalchemy import select
+from test_legal import template_with
 
-from conftest import DEMO_ENV, PASSWORD, _reset, api_token, close_app, make_request, make_user
 from dpa_builder.app import create_app, migrate_database
 from dpa_builder.extensions import db
 from dpa_builder.files import sha256_of
 from dpa_builder.registry.models import ContentVersion, Publication
-from servers import gunicorn, postgres, redis_server
-from test_legal import template_with
+
+from conftest import DEMO_ENV, PASSWORD, _reset, api_token, close_app, make_request, make_user
 
 # PostgreSQL comes from `make test`'s PostgreSQL stage, or the test starts its own.
 pytestmark = [pytest.mark.db, pytest.mark.postgres]

@@ -8,9 +8,8 @@ Revises: 5b1f0c2d9e41
 Create Date: 2026-11-26 09:00:00
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '5b1e0c7d9a21'
