@@ -40,6 +40,7 @@ def _key(text: str) -> str:
 def country_keys(code: str) -> frozenset[str]:
     """Every name of the country a customer might end an address with, normalised."""
     country = pycountry.countries.get(alpha_2=code)
+    assert country is not None, code  # the request validated the code
     names = {country.name, country.alpha_2, country.alpha_3, country_name(code),
              getattr(country, "official_name", country.name), *ALIASES.get(code, ())}
     names |= {t.gettext(country.name) for t in _translations()}

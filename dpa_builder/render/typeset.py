@@ -26,8 +26,10 @@ EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-
 def split_caption(text: str) -> tuple[str, str]:
     """("Advance notice of changes.", " The Processor ...") or ("", text) without a caption."""
     match = _CAPTION.match(text)
-    words = match.group(1).split() if match else []
-    if not words or len(words) > _MAX_CAPTION_WORDS or words[0] in _OPENERS:
+    if match is None:
+        return "", text
+    words = match.group(1).split()
+    if len(words) > _MAX_CAPTION_WORDS or words[0] in _OPENERS:
         return "", text
     return match.group(1), text[match.end(1):]
 
