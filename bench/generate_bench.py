@@ -9,7 +9,8 @@
 Warm: in one process after a first render; LibreOffice warm is the marginal
 cost of one more file in a single `soffice --convert-to` run. Cold: a fresh
 `dpa generate` process against a fresh LibreOffice process. Reports medians,
-ratios and peak RSS, and what reusing loaded content saves per render.
+ratios and peak RSS, and what reusing loaded content saves per render; then the
+same DPA in English, French and Chinese side by side (bench/languages.py).
 
     make bench            # or: python bench/generate_bench.py [--rounds N]
 """
@@ -26,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import languages  # bench/languages.py: en, fr and zh side by side
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
 
@@ -147,7 +149,9 @@ def main() -> None:
         results, docx_bytes = warm(args.rounds * 4, request, content)
         results |= libreoffice(soffice, docx_bytes, args.rounds, work)
         results |= ours_cold(args.rounds, work)
+    results["languages"] = languages.measure(args.rounds * 2, request, content)
     print(report(results))
+    print(languages.report(results["languages"]))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "generate.json").write_text(json.dumps(results, indent=2))
