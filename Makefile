@@ -8,8 +8,9 @@ setup:
 run: setup
 	set -a; . config/demo.env; set +a; .venv/bin/dpa check && .venv/bin/dpa serve
 
-# The whole suite on SQLite, then every test that touches the database again on
-# PostgreSQL: a throwaway cluster from scripts/with-postgres.sh, on which the
+# Lint and types (see `lint`), the whole suite on SQLite, then every test that
+# touches the database again on PostgreSQL: a throwaway cluster from
+# scripts/with-postgres.sh, on which the
 # `app` fixture runs when DPA_TEST_DATABASE_URL is set. tests/conftest.py marks
 # each test that uses `app` (directly or through client/runner) with `db`, so a
 # new web test is rerun without being listed here; no `db` test at all fails
@@ -22,9 +23,18 @@ PYTEST_ARGS ?=
 
 test: setup
 	@status=0; \
-	$(MAKE) --no-print-directory test-sqlite || status=$$?; \
+	$(MAKE) --no-print-directory lint || status=$$?; \
+	$(MAKE) --no-print-directory test-sqlite || { s=$$?; [ $$status -ne 0 ] || status=$$s; }; \
 	$(MAKE) --no-print-directory test-postgres || { s=$$?; [ $$status -ne 0 ] || status=$$s; }; \
 	exit $$status
+
+# Lint (pyflakes, style, import order), types, and the one-way import layers;
+# settings in pyproject.toml. `make test` runs it first.
+.PHONY: lint
+lint:
+	.venv/bin/ruff check .
+	.venv/bin/mypy
+	.venv/bin/lint-imports
 
 test-sqlite:
 	env -u DPA_TEST_DATABASE_URL .venv/bin/python -m pytest -m "not postgres" $(PYTEST_ARGS)

@@ -21,7 +21,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Behind N trusted proxies, take the client address and scheme from their headers.
         from werkzeug.middleware.proxy_fix import ProxyFix
         hops = app.config["DPA_PROXY_COUNT"]
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # ProxyFix wraps the WSGI callable, as Flask documents.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)

@@ -1,5 +1,6 @@
 """Refused input, by field: the one error type the core hands to every face (form, API, CLI)."""
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 # pydantic's wording where a person reads it better another way.
 FRIENDLY = {"missing": "is required", "string_too_short": "is required",
@@ -31,7 +32,7 @@ class FieldErrors(ValueError):
         return [f"{field}: {message}" for field, message in self.fields.items()]
 
 
-def _message(error: dict, patterns: dict[str, str]) -> str:
+def _message(error: ErrorDetails, patterns: dict[str, str]) -> str:
     kind = error["type"]
     if kind in ("string_too_long", "too_long"):
         return f"must be at most {error['ctx']['max_length']} characters"

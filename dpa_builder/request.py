@@ -35,12 +35,10 @@ def clean_address(value: str) -> str:
     return "\n".join(lines)
 
 
-def _required(max_length: int):
-    return Annotated[str, AfterValidator(clean_text), Field(min_length=1, max_length=max_length)]
-
-
-def _optional(max_length: int):
-    return Annotated[str, AfterValidator(clean_text), Field(max_length=max_length)]
+# Cleaned text fields: a name or title is required; the rest may be blank.
+Name = Annotated[str, AfterValidator(clean_text), Field(min_length=1, max_length=200)]
+OptionalName = Annotated[str, AfterValidator(clean_text), Field(max_length=200)]
+OptionalCode = Annotated[str, AfterValidator(clean_text), Field(max_length=100)]
 
 
 def _country(code: str) -> str:
@@ -78,13 +76,13 @@ class _Model(BaseModel):
 
 
 class Customer(_Model):
-    legal_name: _required(200)
+    legal_name: Name
     address: Annotated[str, AfterValidator(clean_address), Field(min_length=1, max_length=500)]
     country: Annotated[str, AfterValidator(_country)]
     # The German Land or US state, where the law turns on it (authority, state law).
     region: str = Field(default="", max_length=10)
-    registration_number: _optional(100) = ""
-    contact_name: _optional(200) = ""
+    registration_number: OptionalCode = ""
+    contact_name: OptionalName = ""
     contact_email: EmailStr
 
     @field_validator("region")
@@ -94,8 +92,8 @@ class Customer(_Model):
 
 
 class Signatory(_Model):
-    name: _required(200)
-    title: _required(200)
+    name: Name
+    title: Name
     email: EmailStr
 
 
@@ -103,7 +101,7 @@ class Request(_Model):
     customer: Customer
     signatory: Signatory
     role: Literal["controller", "processor"] = "controller"
-    workspace: _optional(100) = ""
+    workspace: OptionalCode = ""
     ai_features: bool = False
     language: Literal["en", "fr", "zh"] = "en"
     effective_date: date = Field(default_factory=date.today)

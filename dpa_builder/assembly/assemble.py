@@ -64,7 +64,7 @@ def text_variables(request: Request, content: Content, options: Options = Option
 
 def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str, str]:
     """What the record keeps and every page shows, as plain text; empty ones left out."""
-    dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf else ""
+    dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf and regime.dpf else ""
     facts = {"regime": regime.title, "region": context["customer"]["region_name"],
              "transfer": label.render(regime.labels.mechanism), "authority": transfer.authority,
              "dpf": dpf, "governing_law": transfer.governing_law,

@@ -69,4 +69,4 @@ def _regime(content: Content, transfer: Transfer) -> dict:
     """The customer's regime as its clauses may use it: title and, where it could apply, the DPF."""
     regime = content.regimes[transfer.kind]
     return {"id": regime.id, "title": regime.title,
-            "dpf": regime.dpf.model_dump() if transfer.dpf else None}
+            "dpf": regime.dpf.model_dump() if transfer.dpf and regime.dpf else None}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import schema
 from .regime_schema import Regime, regime_problems
@@ -130,7 +131,7 @@ class _Reader:
         data = self.raw(relative)
         if data is None:
             return None
-        unset: list[str] = []
+        unset: list[tuple[str, str]] = []
         data = _resolve_env(data, unset)
         self.problems += [f"{relative}: {field}: not configured: set the environment variable {var}"
                           for field, var in unset]
@@ -152,7 +153,8 @@ class _Reader:
         return data
 
     def clauses(self, regime_ids: set[str]) -> list[schema.Clause]:
-        clauses, seen = [], {}
+        clauses: list[schema.Clause] = []
+        seen: dict[str, str] = {}
         for relative in sorted(p for p in self.files if CLAUSE_FILE.match(p)):
             clause = self.model(relative, schema.Clause)
             if clause is None:
@@ -198,9 +200,10 @@ def _resolve_env(data, unset: list, where: str = ""):
     return data
 
 
-def _describe(relative: str, data, error: dict) -> str:
+def _describe(relative: str, data, error: ErrorDetails) -> str:
     """Turn a pydantic error into 'file: entry (id): field: message'."""
-    path, node = [], data
+    path: list[str] = []
+    node = data
     for part in error["loc"]:
         if isinstance(part, int) and isinstance(node, list) and part < len(node):
             node = node[part]

@@ -21,11 +21,13 @@ def refusals(tree: nodes.Template, names, global_names) -> list[tuple[int, str]]
 
 def _private(tree: nodes.Template):
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Filter)):
+        attr: str | None
         if isinstance(node, nodes.Getattr):
             attr = node.attr
         elif isinstance(node, nodes.Getitem):
             attr = node.arg.value if isinstance(node.arg, nodes.Const) else None
         else:
+            assert isinstance(node, nodes.Filter)
             attr = node.args[0].value if (node.name == "attr" and node.args and
                                           isinstance(node.args[0], nodes.Const)) else None
         if isinstance(attr, str) and attr.startswith("_"):

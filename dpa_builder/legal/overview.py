@@ -46,8 +46,8 @@ def user_names() -> dict[int, str]:
 
 def history() -> list[Publication]:
     """Every publish, newest first."""
-    return db.session.scalars(select(Publication).order_by(
-        Publication.published_at.desc(), Publication.id.desc())).all()
+    return list(db.session.scalars(select(Publication).order_by(
+        Publication.published_at.desc(), Publication.id.desc())))
 
 
 def change_rows(profile: str) -> list[ChangeRow]:

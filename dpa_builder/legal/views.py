@@ -4,6 +4,7 @@ from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from ..content.loader import ContentError, available_profiles
 from ..registry import service as registry
@@ -23,7 +24,7 @@ def known_profile(profile: str) -> str:
     return profile
 
 
-def published(publication: Publication) -> str:
+def published(publication: Publication) -> Response:
     flash(f"Published content version {publication.version_id}; the next DPA is built from it.")
     return redirect(url_for("legal.index"))
 

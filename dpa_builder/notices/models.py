@@ -5,7 +5,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from ..records.models import utcnow
 
 
@@ -13,7 +13,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class Subscriber(db.Model):
+class Subscriber(Model):
     __tablename__ = "subscribers"
     __table_args__ = (UniqueConstraint("profile", "email"),)
 
@@ -33,7 +33,7 @@ class Subscriber(db.Model):
         return self.confirmed_at is not None and self.unsubscribed_at is None
 
 
-class Notice(db.Model):
+class Notice(Model):
     """One notice of one change to one subscriber: queued once, sent exactly once."""
 
     __tablename__ = "notices"
@@ -51,7 +51,7 @@ class Notice(db.Model):
     last_error: Mapped[str | None] = mapped_column(Text)
 
 
-class Objection(db.Model):
+class Objection(Model):
     __tablename__ = "objections"
 
     id: Mapped[int] = mapped_column(primary_key=True)

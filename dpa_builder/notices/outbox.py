@@ -23,9 +23,9 @@ def now() -> datetime:
 def _insert(table):
     if db.engine.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
+        return insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    return sqlite_insert(table)
 
 
 def queue(change_id: int, profile: str) -> int:

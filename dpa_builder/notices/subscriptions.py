@@ -91,7 +91,9 @@ def _create(profile: str, address: str, source: str) -> Subscriber:
         db.session.commit()
     except IntegrityError:  # the same address subscribed at the same moment
         db.session.rollback()
-    return _find(profile, address)
+    subscriber = _find(profile, address)
+    assert subscriber is not None  # inserted by this request or by the one that raced it
+    return subscriber
 
 
 def public_url(endpoint: str, **values) -> str:

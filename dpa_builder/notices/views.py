@@ -81,7 +81,7 @@ def object_to_change(notice_id: int, token: str):
     notice = links.notice_for(notice_id, token) if len(token) <= 64 else None
     if notice is None:
         abort(404)
-    subscriber = db.session.get(Subscriber, notice.subscriber_id)
+    subscriber = db.session.get_one(Subscriber, notice.subscriber_id)
     record = registry.change_record(notice.change_id)
     described = registry.described(record)
     change = described.change

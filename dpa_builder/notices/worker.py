@@ -40,9 +40,9 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
             content_for = lru_cache(maxsize=8)(registry.content_for)
             change_log = lru_cache(maxsize=8)(registry.change_log)
             for notice_id in ids:
-                notice = db.session.get(Notice, notice_id)
+                notice = db.session.get_one(Notice, notice_id)
                 change_record = registry.change_record(notice.change_id)
-                subscriber = db.session.get(Subscriber, notice.subscriber_id)
+                subscriber = db.session.get_one(Subscriber, notice.subscriber_id)
                 if not subscriber.active:
                     outbox.cancel(notice_id, name)
                     continue

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 
 
 def fold(text: str) -> str:
@@ -17,7 +17,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class DocumentRecord(db.Model):
+class DocumentRecord(Model):
     __tablename__ = "document_records"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # random, unguessable
@@ -54,7 +54,7 @@ class DocumentRecord(db.Model):
         return file.sha256 if file else None
 
 
-class DocumentFile(db.Model):
+class DocumentFile(Model):
     """One issued file of a record: its format (a key of render.formats.FORMATS), hash, size."""
 
     __tablename__ = "document_files"

@@ -14,7 +14,7 @@ from sqlalchemy import DateTime, ForeignKey, String, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 from .models import DocumentRecord, utcnow
 
 STALE = timedelta(minutes=2)
@@ -28,7 +28,7 @@ class StillIssuing(Exception):
     """The request that claimed the key has not finished within the wait."""
 
 
-class IdempotencyKey(db.Model):
+class IdempotencyKey(Model):
     __tablename__ = "idempotency_keys"
 
     scope: Mapped[str] = mapped_column(String(40), primary_key=True)  # "form", "api:<user id>"

@@ -24,13 +24,13 @@ class Change:
 
     def summary(self, registry: Registry) -> str:
         """One sentence, shared by the notice email, the public page and the feed."""
-        old = find(registry, self.target)
-        if self.kind == "add":
-            what = f"Addition of {_describe(self.entry)}"
-        elif self.kind == "replace":
-            what = f"Replacement of {_name(old, self.target)} by {_describe(self.entry)}"
-        else:
+        old, new = find(registry, self.target), self.entry
+        if new is None:
             what = f"Removal of {_name(old, self.target)}"
+        elif self.kind == "replace":
+            what = f"Replacement of {_name(old, self.target)} by {_describe(new)}"
+        else:
+            what = f"Addition of {_describe(new)}"
         return f"{what}, effective {long_date(self.effective_on)}."
 
 

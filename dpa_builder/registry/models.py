@@ -5,12 +5,12 @@ from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, LargeBinary, Str
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..content.schema import SubProcessor
-from ..extensions import db
+from ..extensions import Model
 from ..records.models import utcnow
 from .changes import Change
 
 
-class ContentVersion(db.Model):
+class ContentVersion(Model):
     """An immutable snapshot of every file one profile's DPAs are built from."""
 
     __tablename__ = "content_versions"
@@ -26,7 +26,7 @@ class ContentVersion(db.Model):
         return {f.path: f.data for f in self.files}
 
 
-class Publication(db.Model):
+class Publication(Model):
     """Each time a version was made current: who, when, why. The newest one is in force."""
 
     __tablename__ = "content_publications"
@@ -40,7 +40,7 @@ class Publication(db.Model):
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class ContentFile(db.Model):
+class ContentFile(Model):
     __tablename__ = "content_files"
 
     version_id: Mapped[str] = mapped_column(ForeignKey("content_versions.id"), primary_key=True)
@@ -48,7 +48,7 @@ class ContentFile(db.Model):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class RegistryChange(db.Model):
+class RegistryChange(Model):
     """An announced addition, replacement or removal; the one record every view renders."""
 
     __tablename__ = "registry_changes"

@@ -79,8 +79,9 @@ def changes(profile: str) -> list[Change]:
     return [row.change() for row in rows]
 
 
-def change_record(change_id: int) -> RegistryChange | None:
-    return db.session.get(RegistryChange, change_id)
+def change_record(change_id: int) -> RegistryChange:
+    """The change a notice or an objection names (their foreign key: it exists)."""
+    return db.session.get_one(RegistryChange, change_id)
 
 
 def change_log(profile: str) -> list[Described]:

@@ -41,7 +41,7 @@ def check_syntax(places: list[Place], env: Environment) -> list[str]:
     try:
         env.compile(jinja_source(places))
     except TemplateSyntaxError as exc:
-        message, place = exc.message, places[min(exc.lineno or 1, len(places)) - 1]
+        message, place = exc.message or "", places[min(exc.lineno or 1, len(places)) - 1]
         if message.startswith("Unexpected end of template"):
             message, place = "this block is never closed. " + message, _unclosed(places)
         return [f"{place}: {message}"]
@@ -50,7 +50,7 @@ def check_syntax(places: list[Place], env: Environment) -> list[str]:
 
 def _unclosed(places: list[Place]) -> Place:
     """The paragraph that opens the innermost block left open."""
-    stack = []
+    stack: list[Place] = []
     for place in places:
         for end, _name in BLOCK_TAG.findall(jinja_line(place, places)):
             if end and stack:

@@ -8,13 +8,13 @@ from sqlalchemy import DateTime, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..extensions import db
+from ..extensions import Model
 from ..records.models import utcnow
 
 ROLES = ("sales", "legal", "admin")
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -50,7 +50,7 @@ class User(UserMixin, db.Model):
         return self.role == "admin" or self.role in roles
 
 
-class LoginFailure(db.Model):
+class LoginFailure(Model):
     """Failed sign-ins per typed email, whether or not an account has it."""
 
     __tablename__ = "login_failures"
@@ -60,7 +60,7 @@ class LoginFailure(db.Model):
     last_failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class ApiToken(db.Model):
+class ApiToken(Model):
     __tablename__ = "api_tokens"
 
     id: Mapped[int] = mapped_column(primary_key=True)

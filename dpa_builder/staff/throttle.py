@@ -42,7 +42,7 @@ def failed(email: str) -> None:
 def _count(email: str) -> bool:
     done = db.session.execute(update(LoginFailure).where(LoginFailure.email == email).values(
         failures=LoginFailure.failures + 1, last_failed_at=utcnow()))
-    return bool(done.rowcount)
+    return bool(done.rowcount)  # type: ignore[attr-defined]  # an UPDATE gives a CursorResult
 
 
 def succeeded(email: str) -> None:
