@@ -1,8 +1,9 @@
-"""Imports point one way (the layers contract in pyproject.toml) and never in a circle."""
+"""Every module sits in a layer of the contract in pyproject.toml, which `make lint` checks
+with import-linter (not run here: it reconfigures logging for the rest of the session),
+and no module imports itself through others."""
 import tomllib
 
 import grimp
-from importlinter.cli import lint_imports
 
 from dpa_builder.content.loader import REPO_ROOT
 
@@ -11,10 +12,6 @@ def layered_modules() -> list[str]:
     config = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
     layers = config["tool"]["importlinter"]["contracts"][0]["layers"]
     return [name.strip() for layer in layers for name in layer.split(":")]
-
-
-def test_the_layers_contract_is_kept():
-    assert lint_imports() == 0  # prints the offending import chains when broken
 
 
 def test_every_module_sits_in_a_layer():
