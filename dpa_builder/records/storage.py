@@ -13,7 +13,7 @@ from sqlalchemy import LargeBinary, String, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model, db
 from ..files import sha256_of, write_atomically
 from ..render.formats import FORMATS
 
@@ -50,7 +50,7 @@ class LocalStorage:
         return path.read_bytes() if path.exists() else None
 
 
-class StoredFile(db.Model):
+class StoredFile(Model):
     __tablename__ = "stored_files"
 
     area: Mapped[str] = mapped_column(String(20), primary_key=True)  # one of AREAS
