@@ -11,10 +11,18 @@ from dpa_builder.request import parse_request
 from conftest import csrf_token, make_request
 
 
+# The tests only read the one DPA on record, so they share one application.
+
+
 @pytest.fixture
-def issued(app):
+def client(shared_app):
+    return shared_app.test_client()
+
+
+@pytest.fixture(scope="module")
+def issued(shared_app):
     """One DPA on record: its document id, date and both files."""
-    with app.app_context():
+    with shared_app.app_context():
         record, built = issue(parse_request(make_request()), channel="form")
         return SimpleNamespace(document_id=record.document_id, issued_at=record.issued_at,
                                docx=built.files["docx"], pdf=built.files["pdf"])
@@ -77,6 +85,6 @@ def test_without_a_token_is_refused(client, issued):
     assert response.status_code == 400
 
 
-def test_an_upload_larger_than_the_limit_is_refused(client, app):
-    big = io.BytesIO(b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1))
+def test_an_upload_larger_than_the_limit_is_refused(client, shared_app):
+    big = io.BytesIO(b"x" * (shared_app.config["MAX_CONTENT_LENGTH"] + 1))
     assert verify(client, document=(big, "big.pdf")).status_code == 413
