@@ -10,7 +10,6 @@ from dpa_builder.request import parse_request
 
 from conftest import csrf_token, make_request
 
-
 # The tests only read the one DPA on record, so they share one application.
 
 
