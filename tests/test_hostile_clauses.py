@@ -8,12 +8,12 @@ from test_cli import write_request
 from test_legal import CLAUSE, legal, post_clause, versions  # noqa: F401 - fixture
 
 from dpa_builder.cli import main
-from dpa_builder.content.loader import content_from_files
+from dpa_builder.content.loader import LABELS_FILE, content_from_files
 
-from conftest import make_request
+from conftest import csrf_token, make_request
 from hostile import CORPUS, IDS, inert
 
-pytestmark = pytest.mark.parametrize("code, refusal", CORPUS, ids=IDS)
+corpus = pytest.mark.parametrize("code, refusal", CORPUS, ids=IDS)
 WHERE = "clause_library: clause 'subprocessors' (version 1): paragraphs[{}]: "
 
 
@@ -29,6 +29,7 @@ def hostile(helptal, monkeypatch, code):
     return text, WHERE.format(len(clause["paragraphs"]) - 1)
 
 
+@corpus
 def test_the_clause_preview_refuses_it_next_to_the_text(app, client, legal, hostile, refusal):
     before = versions(app)
     text, where = hostile
@@ -38,15 +39,28 @@ def test_the_clause_preview_refuses_it_next_to_the_text(app, client, legal, host
     assert f'<li class="error">{where}' in page and refusal in page
 
 
+@corpus
 def test_dpa_check_refuses_it(hostile, refusal):
     result = CliRunner().invoke(main, ["check", "--profile", "helptal"])
     assert result.exit_code == 1 and inert(result.output)
     assert f"error: {hostile[1]}" in result.output and refusal in result.output
 
 
+@corpus
 def test_dpa_generate_refuses_it_and_writes_nothing(hostile, refusal, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["generate", "--request", write_request(tmp_path, make_request()),
                                        "--out", str(out)])
     assert result.exit_code == 3 and inert(result.output) and not out.exists()
     assert f"error: {hostile[1]}" in result.output and refusal in result.output
+
+
+def test_a_label_is_refused_next_to_the_text_too(app, client, legal, helptal):
+    url = f"/legal/clauses/helptal/{LABELS_FILE}"
+    text = helptal.text(LABELS_FILE).replace("\ntitle: Data Processing Addendum\n",
+                                             "\ntitle: \"{% include '/etc/passwd' %}\"\n")
+    response = client.post(url, data={"text": text, "preview": "Preview",
+                                       "csrf_token": csrf_token(client, url)})
+    page = html.unescape(response.get_data(as_text=True))
+    assert response.status_code == 422 and inert(page)
+    assert f'<li class="error">{LABELS_FILE}: title: {{% include %}} is not allowed' in page
