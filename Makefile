@@ -42,6 +42,16 @@ test-sqlite:
 test-postgres:
 	bash scripts/with-postgres.sh .venv/bin/python -m pytest -m db $(PYTEST_ARGS)
 
+# The web interface's texts: extract them and merge them into the fr and zh catalogues
+# (dpa_builder/translations/<lang>/LC_MESSAGES/messages.po), then translate what is new.
+.PHONY: translations
+translations: setup
+	.venv/bin/pybabel -q extract -F babel.cfg --no-location --sort-output \
+	  -o dpa_builder/translations/messages.pot .
+	.venv/bin/pybabel -q update -i dpa_builder/translations/messages.pot \
+	  -d dpa_builder/translations --no-fuzzy-matching
+	.venv/bin/pybabel -q compile -d dpa_builder/translations
+
 check: setup
 	set -a; . config/demo.env; set +a; .venv/bin/dpa check
 

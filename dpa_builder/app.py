@@ -50,6 +50,7 @@ def migrate_database() -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from . import ui_language
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .notices import models as _notices  # noqa: F401 - tables for migrations
     from .records import once as _once  # noqa: F401
@@ -67,6 +68,7 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "staff.login"
     login_manager.user_loader(load_user)
+    ui_language.init_app(app)
 
 
 def _tune_sqlite(engine) -> None:

@@ -33,4 +33,6 @@ PYTHON=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/pip install -q --upgrade pip >/dev/null
 .venv/bin/pip install -q -e '.[test]'
+# The web interface's message catalogues: .po files are committed, .mo files compiled here.
+.venv/bin/pybabel -q compile -d dpa_builder/translations
 echo "setup done: .venv ready"

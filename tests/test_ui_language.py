@@ -1,0 +1,71 @@
+"""The web interface in English, French and Chinese: chosen, negotiated, complete."""
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from dpa_builder.content.loader import REPO_ROOT
+
+CATALOGUES = REPO_ROOT / "dpa_builder" / "translations"
+
+
+@pytest.fixture
+def client(shared_app):
+    return shared_app.test_client()
+
+
+def page(client, url="/", **headers) -> str:
+    response = client.get(url, headers=headers)
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("accept, lang, words", [
+    ("fr-FR,fr;q=0.9,en;q=0.5", "fr", "Aller au contenu principal"),
+    ("zh-CN,zh;q=0.9", "zh-CN", "跳至主要内容"),
+    ("de-DE,de;q=0.9", "en", "Skip to main content"),
+    ("", "en", "Skip to main content"),
+])
+def test_accept_language_picks_the_interface_language(client, accept, lang, words):
+    html = page(client, **({"Accept-Language": accept} if accept else {}))
+    assert f'<html lang="{lang}">' in html and words in html
+
+
+def test_the_users_choice_wins_over_accept_language_and_is_kept(client):
+    assert '<html lang="zh-CN">' in page(client, "/?lang=zh", **{"Accept-Language": "fr"})
+    html = page(client, "/subprocessors", **{"Accept-Language": "fr"})
+    assert '<html lang="zh-CN">' in html
+    assert 'href="/subprocessors?lang=fr" hreflang="fr" lang="fr">Français</a>' in html
+
+
+def test_an_unknown_choice_is_ignored(client):
+    assert '<html lang="fr">' in page(client, "/?lang=de", **{"Accept-Language": "fr"})
+
+
+def test_pages_vary_by_language(client):
+    vary = client.get("/").headers["Vary"]
+    assert "Accept-Language" in vary and "Cookie" in vary
+
+
+def catalogue(language: str):
+    with open(CATALOGUES / language / "LC_MESSAGES" / "messages.po", "rb") as po:
+        return read_po(po, locale=language)
+
+
+@pytest.mark.parametrize("language", ["fr", "zh"])
+def test_every_interface_text_is_translated(language):
+    untranslated = [m.id for m in catalogue(language) if m.id and (not m.string or m.fuzzy)]
+    assert not untranslated, f"translate these in {language} (make translations): {untranslated}"
+
+
+def test_the_catalogues_hold_every_text_of_the_sources(tmp_path):
+    """A text wrapped in _() but never extracted would show in English: run `make translations`."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F",
+                    str(REPO_ROOT / "babel.cfg"), "-o", str(pot), str(REPO_ROOT)],
+                   check=True, cwd=REPO_ROOT)
+    with open(pot, "rb") as source:
+        wanted = {m.id for m in read_po(source) if m.id}
+    missing = wanted - {m.id for m in catalogue("fr") if m.id}
+    assert not missing, f"run `make translations` and translate: {sorted(missing)}"
