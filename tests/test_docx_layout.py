@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from word import W, WordView, cell_widths
+from word import W, WordView, cell_widths, text_of
 
 PROFILES = [("helptal", "DE"), ("helpdesk", "DE")]
 
@@ -112,3 +112,15 @@ def test_app_properties_say_what_wrote_the_file(word):
     words = int(re.search(r"<Words>(\d+)</Words>", app).group(1))
     shown = sum(len(p.text.split()) for p in word.paragraphs())
     assert words == shown and "<Pages>" not in app
+
+
+def test_quoted_headings_are_ref_fields_to_bookmarked_headings(word):
+    body = word.document.find(f"{W}body")
+    bookmarks = {b.get(f"{W}name"): b.getparent() for b in body.iter(f"{W}bookmarkStart")}
+    references = [re.fullmatch(r" REF (\S+) \\h ", i.text) for i in body.iter(f"{W}instrText")]
+    assert len(references) >= 10
+    shown = {p.text for p in word.paragraphs()}
+    for reference in references:
+        heading = bookmarks[reference.group(1)]
+        assert heading.find(f"{W}pPr/{W}pStyle").get(f"{W}val") in ("Heading1", "AnnexHeading")
+        assert any(f"clause headed “{text_of(heading)}”" in text for text in shown)

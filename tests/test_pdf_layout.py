@@ -52,3 +52,13 @@ def test_no_page_holds_only_a_table_row(result):
         for header in headers:
             text = squash(text.replace(header, " "))
         assert text not in rows, f"page {number} holds only one table row: {text[:80]}"
+
+
+def test_quoted_headings_and_emails_are_links(result):
+    links = [annotation.get_object()
+             for page in PdfReader(io.BytesIO(result.files["pdf"])).pages
+             for annotation in page.get("/Annots") or []]
+    internal = [link["/Dest"] for link in links if "/Dest" in link]
+    mail = [link["/A"]["/URI"] for link in links if "/A" in link]
+    assert len(internal) >= 10
+    assert "mailto:privacy@acme.example" in mail

@@ -8,6 +8,7 @@ from lxml import etree
 from ..assembly.model import Document
 from ..content.loader import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
+from .docx_fields import bookmark_headings, refer_to_headings
 from .docx_language import set_languages
 from .docx_layout import lay_out
 from .docx_package import normalise_zip, set_properties
@@ -46,8 +47,10 @@ def render_docx(document: Document, template: bytes) -> bytes:
         tpl.render(document.data, _ENV)
     except (*RENDER_ERRORS, etree.LxmlError) as exc:
         raise ContentError([f"{DOCX_TEMPLATE}: {p}" for p in refusal(template, tpl, exc)]) from None
-    lay_out(tpl.docx.element.body)
-    set_type(tpl.docx.element.body)
+    body = tpl.docx.element.body
+    lay_out(body)
+    refer_to_headings(body, bookmark_headings(body))
+    set_type(body)
     set_properties(tpl.docx, document)
     set_languages(tpl.docx, document)
     out = io.BytesIO()

@@ -2,7 +2,8 @@
 
 Every filter escapes the text first and only adds markup around the words: a
 caption in bold, East Asian runs in their language (so Japanese gets Japanese
-glyphs), email addresses as mailto links, the customer's line breaks kept.
+glyphs), email addresses as mailto links, a quoted heading as a link to it, the
+customer's line breaks kept.
 """
 from functools import lru_cache
 
@@ -13,33 +14,50 @@ from ..content.loader import HTML_TEMPLATE, ContentError
 from ..content.refusals import line_of, problem
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .columns import column_shares
-from .typeset import EMAIL, east_asian_runs, split_caption
+from .typeset import EMAIL, cross_references, east_asian_runs, split_caption
 
 HTML_LANG = {"en": "en", "fr": "fr", "zh": "zh-CN"}  # bare "zh" picks Japanese glyphs
 
 
-def typeset(text: str) -> Markup:
-    """Escaped text with East Asian runs tagged by language, emails linked, lines kept."""
-    out = []
+def typeset(text: str, anchors: dict | None = None) -> Markup:
+    """Escaped text with East Asian runs tagged by language, emails and quoted headings
+    (anchors: heading text -> its id) linked, lines kept."""
+    out, anchors = [], anchors or {}
     for run, language in east_asian_runs(text):
         if language:
             out.append(Markup('<span lang="{}">{}</span>').format(language, run))
             continue
-        position = 0
-        for match in EMAIL.finditer(run):
-            out.append(escape(run[position:match.start()]))
-            out.append(Markup('<a href="mailto:{0}">{0}</a>').format(match.group(0)))
-            position = match.end()
-        out.append(escape(run[position:]))
+        for part, is_heading in cross_references(run, anchors):
+            out.append(Markup('<a href="#{}">{}</a>').format(anchors[part], part) if is_heading
+                       else _emails(part))
     return Markup("".join(out)).replace("\n", Markup("<br>"))
 
 
-def run_in(text: str) -> Markup:
+def _emails(text: str) -> Markup:
+    out, position = [], 0
+    for match in EMAIL.finditer(text):
+        out += [escape(text[position:match.start()]),
+                Markup('<a href="mailto:{0}">{0}</a>').format(match.group(0))]
+        position = match.end()
+    return Markup("".join([*out, escape(text[position:])]))
+
+
+def run_in(text: str, anchors: dict | None = None) -> Markup:
     """A paragraph whose run-in caption ("Changelog.") is set apart."""
     caption, rest = split_caption(text)
     if not caption:
-        return typeset(text)
-    return Markup('<span class="caption">{}</span>{}').format(typeset(caption), typeset(rest))
+        return typeset(text, anchors)
+    return Markup('<span class="caption">{}</span>{}').format(typeset(caption),
+                                                              typeset(rest, anchors))
+
+
+def heading_anchors(document: dict) -> dict[str, str]:
+    """Each heading's text -> the id of its first occurrence ("h" and its block's number)."""
+    anchors: dict[str, str] = {}
+    for number, block in enumerate(document["blocks"], start=1):
+        if block["kind"] in ("heading", "subheading"):
+            anchors.setdefault(block["text"], f"h{number}")
+    return anchors
 
 
 def lang(block: dict) -> Markup:
@@ -56,7 +74,7 @@ def widths(block: dict) -> list[str]:
 # The rendering policy's sandbox, with these typesetting filters as the only additions.
 _ENV = Sandbox(frozenset({"document", "lang"}), autoescape=True)
 _ENV.filters.update(typeset=typeset, run_in=run_in, lang=lang)
-_ENV.globals.update(widths=widths)
+_ENV.globals.update(widths=widths, heading_anchors=heading_anchors)
 
 
 @lru_cache(maxsize=8)

@@ -20,6 +20,7 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 _EAST_ASIAN = re.compile("([\u1100-\u11ff\u2e80-\u2fdf\u3000-\u30ff\u3130-\u318f\u31f0-\u31ff"
                          "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
                          "\U00020000-\U0003134f]+)")
+_QUOTED = re.compile("“([^”]{1,120})”")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 
 
@@ -51,3 +52,14 @@ def east_asian_runs(text: str, default: str = "zh-CN") -> list[tuple[str, str | 
     language = east_asian_language(text, default)
     return [(part, language if index % 2 else None)
             for index, part in enumerate(_EAST_ASIAN.split(text)) if part]
+
+
+def cross_references(text: str, headings) -> list[tuple[str, bool]]:
+    """The text in parts, a part True where it quotes one of these headings:
+    the clause headed “Sub-processors” refers to that clause, whatever its number."""
+    parts, position = [], 0
+    for match in _QUOTED.finditer(text):
+        if match.group(1) in headings:
+            parts += [(text[position:match.start(1)], False), (match.group(1), True)]
+            position = match.end(1)
+    return [part for part in [*parts, (text[position:], False)] if part[0]]
