@@ -88,12 +88,13 @@ def register_blueprints(app: Flask) -> None:
     from .api.views import bp as api
     from .customer.views import bp as customer
     from .legal.views import bp as legal
+    from .notices.recipient_views import bp as recipients
     from .notices.views import bp as notices
     from .records.views import bp as records
     from .registry.views import bp as registry
     from .staff.views import bp as staff
 
-    for blueprint in (customer, records, staff, api, legal, registry, notices):
+    for blueprint in (customer, records, staff, api, legal, registry, notices, recipients):
         app.register_blueprint(blueprint)
 
     @app.context_processor

@@ -49,6 +49,11 @@ class Sink:
         return [m for m in self.received() if m["To"] == address]
 
 
+def text_of(mail) -> str:
+    """The plain-text part of a received email (notices also carry an HTML part)."""
+    return mail.get_body(("plain",)).get_content()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

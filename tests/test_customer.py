@@ -12,7 +12,7 @@ from conftest import csrf_token, docx_text, make_request, pdf_text, squash
 
 FIELDS = ["legal_name", "address", "country", "registration_number", "contact_name",
           "contact_email", "signatory_name", "signatory_title", "signatory_email", "workspace",
-          "ai_features", "language", "effective_date", "authorised", "notices"]
+          "ai_features", "language", "effective_date", "authorised"]
 
 
 def form_data(token, **changes):
@@ -21,7 +21,7 @@ def form_data(token, **changes):
     signatory = {f"signatory_{k}": v for k, v in request["signatory"].items()}
     data = {**request["customer"], **signatory, "role": "controller", "workspace": "acme",
             "language": "en", "effective_date": "2026-12-01", "authorised": "y",
-            "notices": "y", "csrf_token": token}
+            "csrf_token": token}
     data.update(changes)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -60,7 +60,7 @@ def test_round_trip_issues_a_dpa_with_both_files(client, app):
     assert response.status_code == 303
     [record] = records(app)
     assert response.location == f"/documents/{record.id}"
-    assert record.channel == "form" and record.wants_notices and record.country == "DE"
+    assert record.channel == "form" and record.country == "DE"
     summary = client.get(response.location).get_data(as_text=True)
     assert "Acme Robotics GmbH" in summary and record.document_id in summary
     docx = client.get(f"/documents/{record.id}/docx").data

@@ -12,12 +12,12 @@ from dpa_builder.notices.models import Objection
 from dpa_builder.notices.outbox import queue
 
 from conftest import csrf_token
-from smtp_server import PUBLIC_URL, add_subscribers, announce, app, smtp  # noqa: F401 - fixtures
+from smtp_server import PUBLIC_URL, add_subscribers, announce, app, smtp, text_of  # noqa: F401 - fixtures
 
 
 def objection_paths(smtp) -> list[str]:
     """The objection link of every notice sent, as a path."""
-    text = "\n".join(mail.get_content() for mail in smtp.sink.received())
+    text = "\n".join(text_of(mail) for mail in smtp.sink.received())
     return [urlsplit(url).path for url in re.findall(rf"{PUBLIC_URL}/objections/\S+", text)]
 
 
@@ -48,7 +48,7 @@ def test_the_unsubscribe_link_cannot_object_or_confirm(app, client, smtp):
     [mail] = smtp.sink.received()
     unsubscribe = urlsplit(mail["List-Unsubscribe"].strip("<>")).path
     assert unsubscribe == f"/subscriptions/unsubscribe/{token}"
-    [notice_id] = re.findall(r"/objections/(\d+)/", mail.get_content())
+    [notice_id] = re.findall(r"/objections/(\d+)/", text_of(mail))
     for path in (f"/objections/{notice_id}/{token}", f"/objections/{change.id}/{token}",
                  f"/subscriptions/confirm/{token}"):
         assert client.get(path).status_code == 404

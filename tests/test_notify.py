@@ -16,7 +16,7 @@ from dpa_builder.notices.models import Notice, Subscriber
 from dpa_builder.registry.changes import long_date
 
 from conftest import squash
-from smtp_server import MAIL_FROM, PUBLIC_URL, add_subscribers, announce, app, smtp  # noqa: F401
+from smtp_server import MAIL_FROM, PUBLIC_URL, add_subscribers, announce, app, smtp, text_of  # noqa: F401
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 REMEDY = "refund prepaid fees for the unused portion of the term"
@@ -49,7 +49,7 @@ def test_every_confirmed_subscriber_gets_one_complete_notice(app, smtp, announce
     change = announced["change"]
     for email in announced["active"]:
         [mail] = smtp.sink.to(email)
-        body = squash(mail.get_content())
+        body = squash(text_of(mail))
         assert mail["From"] == MAIL_FROM
         assert announced["summary"] in body
         assert f"Takes effect: {long_date(change.effective_on)}" in body
@@ -74,7 +74,7 @@ def test_a_subscriber_who_leaves_after_queueing_gets_nothing(app, client, smtp, 
 def test_page_json_feed_and_notice_say_the_same_sentence(app, client, smtp, announced):
     run_worker(app)
     summary = announced["summary"]
-    assert summary in squash(smtp.sink.received()[0].get_content())
+    assert summary in squash(text_of(smtp.sink.received()[0]))
     assert summary in html.unescape(client.get("/subprocessors").get_data(as_text=True))
     assert summary in html.unescape(client.get("/subprocessors/changelog").get_data(as_text=True))
     assert client.get("/subprocessors.json").get_json()["upcoming_changes"][0]["summary"] == summary

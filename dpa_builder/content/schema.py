@@ -41,6 +41,8 @@ class Policy(Strict):
     notice_days: int = Field(ge=1, le=365)
     notice_days_max: int = Field(ge=1, le=365)  # the longest period sales may agree
     notice_channels: list[Literal["email", "in_product"]] = Field(min_length=1)
+    # Whether change notices also go to the customer's signatory, beside the Annex I.A contact.
+    notice_to_signatory: bool = False
     objection_grounds: str = Text
     objection_remedy: str = Text  # completes "the Customer may ..."
     changelog_months: int = Field(ge=1)

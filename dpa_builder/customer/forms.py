@@ -67,7 +67,6 @@ class DpaForm(FlaskForm):
     effective_date = DateField("Effective date (optional; default today)", validators=[Optional()])
     authorised = BooleanField("I am authorised to sign for this company", validators=[
         DataRequired("Please confirm that you are authorised to sign for this company.")])
-    notices = BooleanField("Send me notice of sub-processor changes")
     # One key per rendered form: posting it twice (a double click, a retry) issues once.
     idempotency_key = HiddenField()
 

@@ -4,7 +4,6 @@ import secrets
 from flask import Blueprint, current_app, redirect, render_template, url_for
 
 from ..extensions import csrf, limiter
-from ..notices.subscriptions import subscribe
 from ..records.service import current_content, issue
 from .forms import DpaForm
 from .submit import checked, issue_for_form
@@ -24,13 +23,10 @@ def form():
     dpa_request = checked(form)
     if dpa_request is None:
         return _render(form), 400 if form.expired() else 422
-    profile, notices = current_app.config["DPA_DEFAULT_PROFILE"], form.notices.data
-    record, issued = issue_for_form(
-        form, "form", lambda: issue(dpa_request, channel="form", profile=profile,
-                                    wants_notices=notices)[0],
-        profile, dpa_request.model_dump(mode="json"), notices)
-    if issued and notices:  # double opt-in: this only sends the confirmation email
-        subscribe(dpa_request.customer.contact_email, record.profile, source="dpa-form")
+    profile = current_app.config["DPA_DEFAULT_PROFILE"]
+    record, _ = issue_for_form(
+        form, "form", lambda: issue(dpa_request, channel="form", profile=profile)[0],
+        profile, dpa_request.model_dump(mode="json"))
     return redirect(url_for("records.summary", record_id=record.id), code=303)
 
 

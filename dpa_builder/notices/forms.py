@@ -25,3 +25,12 @@ class ObjectionForm(FlaskForm):
         DataRequired("Please give the data-protection grounds of your objection."),
         Length(min=REASON_MIN, max=10000,
                message=f"Please explain your grounds in at least {REASON_MIN} characters.")])
+
+
+class RecipientForm(FlaskForm):
+    """An address for a customer's change notices (added, or replacing one)."""
+
+    email = EmailField("Email address", render_kw={"autocomplete": "email"}, validators=[
+        DataRequired("Please enter an email address."),
+        Email("Please enter a valid email address, such as privacy@example.com."),
+        Length(max=254)])

@@ -2,8 +2,8 @@
 import secrets
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import DateTime, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model
 from ..records.models import utcnow
@@ -13,16 +13,42 @@ def new_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+class Customer(Model):
+    """A company holding a DPA: its newest DPA decides its notice period and contacts."""
+
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("profile", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    profile: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(420))  # country and folded legal name
+    name: Mapped[str] = mapped_column(String(200))
+    record_id: Mapped[str] = mapped_column(ForeignKey("document_records.id"))  # the newest DPA
+    document_id: Mapped[str] = mapped_column(String(32))
+    notice_days: Mapped[int] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class Subscriber(Model):
+    """Someone notices go to: a page subscriber (customer_id empty), or a customer's
+    contract recipient, named by its DPA or added by sales or the customer."""
+
     __tablename__ = "subscribers"
-    __table_args__ = (UniqueConstraint("profile", "email"),)
+    # One page subscription per address, and one recipient entry per address per customer.
+    __table_args__ = (Index("uq_subscribers_page_email", "profile", "email", unique=True,
+                            sqlite_where=text("customer_id IS NULL"),
+                            postgresql_where=text("customer_id IS NULL")),
+                      UniqueConstraint("customer_id", "email"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     profile: Mapped[str] = mapped_column(String(40))
     email: Mapped[str] = mapped_column(String(254))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"))
+    customer: Mapped[Customer | None] = relationship()
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)  # unsubscribes
     # Confirms, once: a new one for every confirmation email, none once confirmed.
     confirm_token: Mapped[str | None] = mapped_column(String(64), unique=True, default=new_token)
+    # page, dpa-form; for contract recipients: contract (named by the DPA), sales, customer
     source: Mapped[str] = mapped_column(String(20), default="page")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -31,6 +57,11 @@ class Subscriber(Model):
     @property
     def active(self) -> bool:
         return self.confirmed_at is not None and self.unsubscribed_at is None
+
+    @property
+    def contractual(self) -> bool:
+        """Notices the DPA promises: the recipient may change the address, not opt out."""
+        return self.customer_id is not None
 
 
 class Notice(Model):

@@ -9,6 +9,7 @@ flight at that instant.
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import and_, func, literal, select, update
+from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from .models import Notice, Subscriber
@@ -28,12 +29,26 @@ def _insert(table):
     return sqlite_insert(table)
 
 
-def queue(change_id: int, profile: str) -> int:
-    """Queue one notice of a change for every active subscriber; idempotent."""
+def _active(profile: str):
+    return and_(Subscriber.profile == profile, Subscriber.confirmed_at.is_not(None),
+                Subscriber.unsubscribed_at.is_(None))
+
+
+def queue(change_id: int, profile: str, customer_id: int | None = None) -> int:
+    """Queue one notice of a change for every active recipient (or one customer's); idempotent.
+
+    A page subscriber whose address is also a customer's contract recipient gets the
+    contractual notice only: nobody gets two.
+    """
+    contract = aliased(Subscriber)
+    also_contract = select(contract.id).where(
+        contract.customer_id.is_not(None), contract.email == Subscriber.email,
+        contract.profile == profile, contract.unsubscribed_at.is_(None)).exists()
     active = select(literal(change_id), Subscriber.id, literal("pending"),
                     literal(now(), Notice.due_at.type), literal(0)).where(
-        Subscriber.profile == profile, Subscriber.confirmed_at.is_not(None),
-        Subscriber.unsubscribed_at.is_(None))
+        _active(profile), Subscriber.customer_id.is_not(None) | ~also_contract)
+    if customer_id is not None:
+        active = active.where(Subscriber.customer_id == customer_id)
     statement = _insert(Notice.__table__).from_select(
         ["change_id", "subscriber_id", "status", "due_at", "attempts"], active
     ).on_conflict_do_nothing().returning(Notice.id)

@@ -1,7 +1,7 @@
 """Subscribe to change notices (double opt-in), unsubscribe in one click, object to a change."""
 from datetime import date
 
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_wtf import FlaskForm
 
 from ..content.loader import available_profiles
@@ -66,6 +66,8 @@ def unsubscribe(token: str):
     """Mail clients POST `List-Unsubscribe=One-Click` (RFC 8058) with no session, hence
     no CSRF token: the token in the address is the credential, and it only unsubscribes."""
     subscriber = _subscriber(token, subscriptions.by_token)
+    if subscriber.contractual:  # the DPA promises these notices: move them, never stop them
+        return redirect(url_for("recipients.address", token=token), code=303)
     if request.method == "POST":
         subscriptions.unsubscribe(subscriber)
         return render_template("notices/message.html", title="Unsubscribed", text=(

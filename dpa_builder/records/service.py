@@ -10,6 +10,8 @@ from ..assembly.context import Options
 from ..content.loader import Content
 from ..extensions import db
 from ..generate import Built, build
+from ..notices.contracts import enrol
+from ..notices.issued import send_issued
 from ..registry import service as registry
 from ..render.formats import FORMATS
 from ..request import Request, parse_request
@@ -36,8 +38,12 @@ def content_on(profile: str, day: date, version_id: str | None = None,
 
 def issue(request: Request, *, channel: str, user_id: int | None = None,
           profile: str | None = None, options: Options = Options(),
-          formats=tuple(FORMATS), wants_notices: bool = False) -> tuple[DocumentRecord, Built]:
-    """Build, store, then record; the record is written only once its files are safe."""
+          formats=tuple(FORMATS)) -> tuple[DocumentRecord, Built]:
+    """Build, store, then record; the record is written only once its files are safe.
+
+    The record makes the DPA its customer's newest: the contacts it names receive the
+    change notices it promises, and an email with the way back to it.
+    """
     profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
     content, applied = content_on(profile, date.today())
     built = build(request, content, formats, options)
@@ -51,13 +57,14 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         request=request.model_dump(mode="json"), options=dataclasses.asdict(options),
         facts=document.facts, channel=channel, issued_by=user_id,
         content_version=document.content_version, registry_version=document.registry_version,
-        clause_versions=document.clause_versions, wants_notices=wants_notices,
+        clause_versions=document.clause_versions,
         files=[DocumentFile(format=fmt, sha256=built.sha256(fmt), size=len(data))
                for fmt, data in built.files.items()],
         notice_days=options.notice_days or content.profile.policy.notice_days,
         registry_changes=[change.id for change in applied])
     db.session.add(record)
     db.session.commit()
+    send_issued(record, enrol(record, content))
     return record, built
 
 

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, current_app, render_template
 
 from ..extensions import db, limiter
+from ..notices.contracts import customer_of, recipients
 from ..render.formats import FORMATS
 from ..request import country_name
 from .facts import fact_rows
@@ -20,12 +21,14 @@ def _record(record_id: str) -> DocumentRecord:
 def summary(record_id: str):
     """Show what was issued, as the record states it, and link to each file."""
     record = _record(record_id)
+    customer = customer_of(record)
     # The facts of the options sales agreed (Options and facts share their names).
     agreed = {key: value for key, value in record.facts.items()
               if (record.options or {}).get(key) not in (None, False, "", [])}
     response = current_app.make_response(render_template(
         "records/summary.html", record=record, facts=fact_rows(record.facts),
-        agreed=fact_rows(agreed), formats=FORMATS, country=country_name(record.country)))
+        agreed=fact_rows(agreed), formats=FORMATS, country=country_name(record.country),
+        customer=customer, recipients=customer and recipients(customer)))
     response.headers["Cache-Control"] = "private, no-store"
     return response
 

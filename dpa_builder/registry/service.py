@@ -14,7 +14,7 @@ from ..content.loader import Content, ContentError, content_from_files
 from ..content.schema import Registry, SubProcessor
 from ..extensions import db
 from ..field_errors import FieldErrors
-from ..records.models import DocumentRecord
+from ..notices.models import Customer
 from .changes import Change, Described, check_change, describe, registry_on
 from .models import ContentFile, ContentVersion, Publication, RegistryChange
 
@@ -102,9 +102,10 @@ def registry_for(content: Content, day: date, only: list[int] | None = None) -> 
 
 
 def longest_notice_days(profile: str) -> int:
-    """The longest notice period any customer holds: the profile's, or one sales agreed."""
-    agreed = db.session.scalar(select(func.max(DocumentRecord.notice_days))
-                               .where(DocumentRecord.profile == profile))
+    """The longest notice period any customer holds under its newest DPA: the profile's,
+    or one sales agreed."""
+    agreed = db.session.scalar(select(func.max(Customer.notice_days))
+                               .where(Customer.profile == profile))
     return max(content_for(profile).profile.policy.notice_days, agreed or 0)
 
 

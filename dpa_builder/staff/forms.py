@@ -23,7 +23,6 @@ class DeskForm(DpaForm):
     """
 
     authorised = None
-    notices = None
     role = RadioField("The prospect acts as", default="controller", choices=choices([
         ("controller", "Controller (decides why and how the data is processed)"),
         ("processor", "Processor (processes it on behalf of its own customers)")]))

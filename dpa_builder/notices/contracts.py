@@ -1,0 +1,95 @@
+"""Notice recipients from contracts: each issued DPA enrols its customer's contacts.
+
+Clause 5.3 of every DPA promises notices "to the Customer's contact named in Annex
+I.A" (and to the signatory where the profile's policy says so) "and to the persons
+registered". A customer is a company of a profile (its country and folded legal
+name); its newest DPA decides its notice period and replaces the contacts an older
+DPA named. Recipients that sales or the customer added stay. Contract recipients
+are confirmed by the contract itself: they can move notices to another address,
+never opt out of them.
+"""
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from ..content.loader import Content
+from ..extensions import db
+from ..records.models import DocumentRecord, utcnow
+from ..registry import service as registry
+from . import outbox
+from .models import Customer, Subscriber
+from .subscriptions import normalise
+
+
+def customer_key(record: DocumentRecord) -> str:
+    return f"{record.country}:{record.company_folded}"
+
+
+def named_by(record: DocumentRecord, content: Content) -> set[str]:
+    """The addresses this DPA names for notices."""
+    named = {record.request["customer"]["contact_email"]}
+    if content.profile.policy.notice_to_signatory:
+        named.add(record.request["signatory"]["email"])
+    return {normalise(address) for address in named}
+
+
+def enrol(record: DocumentRecord, content: Content) -> Customer:
+    """Make this DPA the customer's newest and its contacts the customer's contract
+    recipients; queue them the notices of changes not yet in effect."""
+    customer = _customer(record)
+    if customer.record_id != record.id:
+        customer.record_id, customer.document_id = record.id, record.document_id
+        customer.name, customer.notice_days = record.company, record.notice_days
+        customer.updated_at = utcnow()
+    named = named_by(record, content)
+    db.session.execute(update(Subscriber).where(
+        Subscriber.customer_id == customer.id, Subscriber.source == "contract",
+        Subscriber.email.not_in(named), Subscriber.unsubscribed_at.is_(None))
+        .values(unsubscribed_at=utcnow()))
+    for address in named:
+        add(customer, address, "contract")
+    db.session.commit()
+    for change in registry.changes(record.profile):
+        if change.effective_on > date.today():
+            outbox.queue(change.id, record.profile, customer_id=customer.id)
+    return customer
+
+
+def add(customer: Customer, address: str, source: str) -> Subscriber:
+    """Register an address for this customer's notices (again, if it was replaced)."""
+    recipient = db.session.scalar(select(Subscriber).where(
+        Subscriber.customer_id == customer.id, Subscriber.email == address))
+    if recipient is None:
+        recipient = Subscriber(profile=customer.profile, email=address, customer_id=customer.id,
+                               source=source, confirmed_at=utcnow(), confirm_token=None)
+        db.session.add(recipient)
+    elif recipient.unsubscribed_at is not None:
+        recipient.unsubscribed_at, recipient.source = None, source
+    db.session.flush()
+    return recipient
+
+
+def recipients(customer: Customer) -> list[Subscriber]:
+    return db.session.scalars(select(Subscriber).where(
+        Subscriber.customer_id == customer.id, Subscriber.unsubscribed_at.is_(None))
+        .order_by(Subscriber.id)).all()
+
+
+def customer_of(record: DocumentRecord) -> Customer | None:
+    return db.session.scalar(select(Customer).where(
+        Customer.profile == record.profile, Customer.key == customer_key(record)))
+
+
+def _customer(record: DocumentRecord) -> Customer:
+    customer = customer_of(record)
+    if customer is not None:
+        return customer
+    db.session.add(Customer(profile=record.profile, key=customer_key(record), name=record.company,
+                            record_id=record.id, document_id=record.document_id,
+                            notice_days=record.notice_days))
+    try:
+        db.session.commit()
+    except IntegrityError:  # the same customer's other DPA, issued at the same moment
+        db.session.rollback()
+    return customer_of(record)

@@ -1,0 +1,37 @@
+"""The email a customer gets once its DPA is issued: the way back to it, and its hashes.
+
+Sent at once through the relay, to the addresses the DPA names for notices. A relay
+that refuses is logged: the DPA is issued all the same, and its page shows the link.
+"""
+import smtplib
+
+from flask import current_app, render_template
+
+from ..records.models import DocumentRecord
+from ..registry.service import content_for
+from .compose import compose
+from .contracts import named_by
+from .models import Customer
+from .subscriptions import public_url, send
+
+
+def send_issued(record: DocumentRecord, customer: Customer) -> int:
+    """Mail each address the DPA names; return how many the relay accepted."""
+    if not current_app.config["DPA_MAIL_FROM"]:
+        current_app.logger.warning("DPA %s issued; no email sent: DPA_MAIL_FROM is not set", record.id)
+        return 0
+    content = content_for(record.profile)
+    page = dict(record=record, customer=customer, profile=content.profile,
+                summary_url=public_url("records.summary", record_id=record.id),
+                recipients_url=public_url("recipients.for_record", record_id=record.id))
+    subject = f"{content.profile.product}: your Data Processing Addendum {record.document_id}"
+    sent = 0
+    for address in sorted(named_by(record, content)):
+        message = compose(address, subject, render_template("mail/issued.txt", **page),
+                          render_template("mail/issued.html", **page))
+        try:
+            send(message)
+            sent += 1
+        except (smtplib.SMTPException, OSError) as exc:
+            current_app.logger.warning("DPA %s: email to a contact not sent: %s", record.id, exc)
+    return sent
