@@ -7,7 +7,7 @@ contacts are filled in from the DPAs already issued, so that they get the notice
 their DPAs promise.
 
 Revision ID: 7589b5cb8d64
-Revises: 5b1f0c2d9e41
+Revises: 5b1e0c7d9a21
 Create Date: 2026-11-25 21:55:20.517207
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '7589b5cb8d64'
-down_revision = '5b1f0c2d9e41'
+down_revision = '5b1e0c7d9a21'
 branch_labels = None
 depends_on = None
 
