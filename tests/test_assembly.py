@@ -63,7 +63,7 @@ def test_swiss_customer_gets_fdpic_amendments(helptal):
 
 def test_us_customer_gets_no_transfer_clauses(helptal):
     document = doc(helptal, customer__country="US")
-    assert "transfers_general" in document.clause_versions
+    assert "us_state_privacy_laws" in document.clause_versions
     assert not {"transfers_eu_scc", "transfers_uk", "transfers_swiss"} & set(document.clause_versions)
     text = text_of(document)
     for absent in ("International Data Transfer Addendum", "FDPIC", "Module Two", "Clause 13"):

@@ -81,7 +81,8 @@ def test_summary_shows_what_was_issued(client, shared_app, record_id):
 @pytest.mark.parametrize("country, role, words", [
     ("GB", "processor", "ICO International Data Transfer Addendum (B1.0) to the EU Standard "
                         "Contractual Clauses, Module Three (processor to processor)"),
-    ("US", "controller", "None incorporated; any transfer instrument that the law of the "
+    ("US", "controller", "US State Privacy Laws (United States)"),
+    ("SG", "controller", "None incorporated; any transfer instrument that the law of the "
                          "Customer’s country requires is entered into on request")])
 def test_summary_names_the_transfer_mechanism(client, shared_app, country, role, words):
     record_id = issue_one(shared_app, customer__country=country, role=role)

@@ -14,7 +14,7 @@ from .compose import compose
 from .context import Options, build_context
 from .language import long_date
 from .model import Block, Document
-from .transfers import Transfer, choose_transfer, eu_member_states
+from .transfers import Transfer, choose_transfer, eu_member_states, regional_law
 
 
 def assemble(request: Request, content: Content, options: Options = Options()) -> Document:
@@ -65,7 +65,7 @@ def text_variables(request: Request, content: Content, options: Options = Option
 def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str, str]:
     """What the record keeps and every page shows, as plain text; empty ones left out."""
     dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf and regime.dpf else ""
-    facts = {"regime": regime.title, "region": context["customer"]["region_name"],
+    facts = {"regime": regime.title, "region": regional_law(regime, transfer.region),
              "transfer": label.render(regime.labels.mechanism), "authority": transfer.authority,
              "dpf": dpf, "governing_law": transfer.governing_law,
              "notice_days": str(context["policy"]["notice_days"])}

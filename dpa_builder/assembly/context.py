@@ -69,4 +69,7 @@ def _regime(content: Content, transfer: Transfer) -> dict:
     """The customer's regime as its clauses may use it: title and, where it could apply, the DPF."""
     regime = content.regimes[transfer.kind]
     return {"id": regime.id, "title": regime.title,
+            "laws": "; ".join(law.law for law in regime.regional_laws if law.law),
+            "other_regions": join_names([region_name(law.region) for law in regime.regional_laws
+                                         if not law.law]),
             "dpf": regime.dpf.model_dump() if transfer.dpf and regime.dpf else None}

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..content.schema import Profile
-from ..request import Customer, country_name
+from ..request import Customer, country_name, region_name
 from .authority import authority_for, describe, find_region
 
 MODULES = {"controller": ("Module Two", "controller to processor"),
@@ -68,6 +68,14 @@ def _dpf(regime: Regime, profile: Profile) -> str:
     if regime.dpf is None or profile.processor.country != DPF_COUNTRY:
         return ""
     return "certified" if getattr(profile.dpf, regime.dpf.framework) else "not_certified"
+
+
+def regional_law(regime: Regime, region: str) -> str:
+    """The customer's region, with the law of its own that the regime names, if any."""
+    if not region:
+        return ""
+    law = next((r.law for r in regime.regional_laws if r.region == region and r.law), "")
+    return f"{region_name(region)}: {law}" if law else region_name(region)
 
 
 def eu_member_states(regimes: dict[str, Regime]) -> list[str]:

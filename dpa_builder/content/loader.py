@@ -64,8 +64,9 @@ def available_profiles(root: Path | None = None) -> list[str]:
 def profile_files(profile: str, root: Path | None = None) -> dict[str, bytes]:
     """The files one profile's DPAs are built from, by path relative to the root."""
     root = root or content_root()
+    # Only what the loader reads: clause_library/ also holds legal's regimes checklist.
     paths = [*(root / "annexes" / profile).glob("*.yaml"), *(root / "regimes").glob("*.yaml"),
-             *(root / "clause_library").glob("*.yaml"),
+             *(root / "clause_library").glob("[0-9]*.yaml"), root / LABELS_FILE,
              *(root / "clause_library" / "translations").glob("*/*.yaml"),
              *(root / t for t in TEMPLATE_FILES)]
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(paths) if p.is_file()}

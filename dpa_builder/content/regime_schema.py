@@ -67,8 +67,10 @@ class RegimeLabels(Strict):
 
 
 class RegionalLaw(Strict):
+    """A region's own law; without `law`, the DPA names it by the region only."""
+
     region: str = Field(pattern=REGION)
-    law: str = Text
+    law: str = ""
 
 
 class Regime(Strict):
