@@ -40,7 +40,7 @@ def enrol(record: DocumentRecord, content: Content) -> Customer:
     customer = _customer(record)
     if customer.record_id != record.id:
         customer.record_id, customer.document_id = record.id, record.document_id
-        customer.name, customer.notice_days = record.company, record.notice_days
+        customer.name, customer.notice_days = record.company, record.notice_days or 0
         customer.updated_at = utcnow()
     named = named_by(record, content)
     db.session.execute(update(Subscriber).where(
@@ -71,9 +71,9 @@ def add(customer: Customer, address: str, source: str) -> Subscriber:
 
 
 def recipients(customer: Customer) -> list[Subscriber]:
-    return db.session.scalars(select(Subscriber).where(
+    return list(db.session.scalars(select(Subscriber).where(
         Subscriber.customer_id == customer.id, Subscriber.unsubscribed_at.is_(None))
-        .order_by(Subscriber.id)).all()
+        .order_by(Subscriber.id)))
 
 
 def customer_of(record: DocumentRecord) -> Customer | None:
@@ -92,4 +92,6 @@ def _customer(record: DocumentRecord) -> Customer:
         db.session.commit()
     except IntegrityError:  # the same customer's other DPA, issued at the same moment
         db.session.rollback()
-    return customer_of(record)
+    customer = customer_of(record)
+    assert customer is not None  # inserted by this request or by the one that raced it
+    return customer
