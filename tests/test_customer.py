@@ -177,3 +177,23 @@ def test_an_unreadable_date_is_refused_not_replaced_by_today(client, app):
     assert response.status_code == 422
     assert error_for(response.get_data(as_text=True), "effective_date")
     assert count(app) == 0
+
+
+def test_a_german_customer_chooses_its_land_and_the_dpa_names_its_authority(client, app):
+    page = client.get("/").get_data(as_text=True)
+    assert '<optgroup label="Germany"><option value="DE-BW">Baden-Württemberg</option>' in page
+    assert '<option value="US-CA">California</option>' in page
+    response = client.post("/", data=form_data(csrf_token(client, "/"), region="DE-BY"))
+    assert response.status_code == 303
+    [record] = records(app)
+    assert record.facts["region"] == "Bayern"
+    assert record.facts["authority"].startswith("Bayerisches Landesamt für Datenschutzaufsicht")
+    docx = client.get(f"/documents/{record.id}/docx").data
+    assert "Bayerisches Landesamt für Datenschutzaufsicht" in docx_text(docx)
+
+
+def test_a_land_of_another_country_is_named_beside_the_field(client, app):
+    response = client.post("/", data=form_data(csrf_token(client, "/"), country="FR",
+                                               region="DE-BY"))
+    assert response.status_code == 422 and count(app) == 0
+    assert "region of the customer" in error_for(response.get_data(as_text=True), "region")

@@ -19,7 +19,8 @@ from ..request import country_name
 # Form field -> dotted path in the request JSON (PRODUCT.md).
 FIELD_PATHS = {
     "legal_name": "customer.legal_name", "address": "customer.address",
-    "country": "customer.country", "registration_number": "customer.registration_number",
+    "country": "customer.country", "region": "customer.region",
+    "registration_number": "customer.registration_number",
     "contact_name": "customer.contact_name", "contact_email": "customer.contact_email",
     "signatory_name": "signatory.name", "signatory_title": "signatory.title",
     "signatory_email": "signatory.email", "role": "role", "workspace": "workspace",
@@ -37,6 +38,15 @@ def country_choices() -> list[SelectChoice]:
     return choices([("", "Choose a country…"), *countries])
 
 
+def region_choices() -> list[SelectChoice]:
+    """German Länder (the Land decides the competent authority) and US states (their laws)."""
+    regions = [SelectChoice(s.code, s.name, optgroup=country_name(country))
+               for country in ("DE", "US")
+               for s in sorted(pycountry.subdivisions.get(country_code=country), key=lambda s: s.name)
+               if s.type in ("Land", "State", "District")]
+    return [SelectChoice("", "Not stated"), *regions]
+
+
 def autocomplete(token: str) -> dict:
     return {"autocomplete": token}
 
@@ -49,6 +59,8 @@ class DpaForm(FlaskForm):
     # The Request model checks every choice; the form only carries them.
     country = SelectField("Country of establishment", choices=country_choices, validate_choice=False,
                           render_kw=autocomplete("country"))
+    region = SelectField("Land (Germany) or state (United States) (optional)", choices=region_choices,
+                         validate_choice=False, render_kw=autocomplete("address-level1"))
     registration_number = StringField("Registration number (optional)", render_kw=autocomplete("off"))
     contact_name = StringField("Privacy contact name (optional)",
                                render_kw=autocomplete("section-contact name"))
