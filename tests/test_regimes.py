@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from dpa_builder.assembly.assemble import assemble
+from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.transfers import find_regime
 from dpa_builder.content.loader import REPO_ROOT, ContentError, load_content
 from dpa_builder.content.schema import DpfCertification
@@ -110,3 +111,11 @@ def test_the_issued_docx_and_pdf_carry_the_regime_terms(helptal, regime):
                          if built.document.id not in line)
         text = folded(re.sub(r"Page\s+\d+ of \d+", " ", body))
         assert [p for p in phrases if folded(p) not in text] == [], fmt
+
+
+@pytest.mark.parametrize("country, law", [("CH", "Germany"), ("NO", "Germany"), ("FR", "Germany"),
+                                          ("GB", "England and Wales"), ("JP", None)])
+def test_the_law_sales_chooses_applies_where_the_regime_takes_an_eu_law(helptal, country, law):
+    request = request_for({"country": country, "role": "controller"})
+    facts = assemble(request, helptal, Options(governing_law="DE")).facts
+    assert facts.get("governing_law") == law
