@@ -73,6 +73,15 @@ def signatures_table() -> str:
                   loop_row("{%tr endfor %}", 2)], 2, first_row=True)
 
 
+def contents() -> str:
+    """The contents' heading and a TOC field of the first level; the renderer writes its entries."""
+    runs = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">'
+            ' TOC \\o "1-1" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    field = f'<w:p><w:pPr><w:pStyle w:val="TOC1"/></w:pPr>{runs}</w:p>'
+    return para("{{ block.text }}", "TOCHeading") + field
+
+
 BRANCHES = (
     ("block.kind == 'title'", para("{{ block.text }}", "Title")),
     ("block.kind == 'subtitle'", para("{{ block.text }}", "Subtitle")),
@@ -85,6 +94,8 @@ BRANCHES = (
     ("block.kind == 'paragraph' and block.number", para("{{ block.text }}", "Clause")),
     ("block.kind == 'paragraph'", para("{{ block.text }}", "BodyText")),
     ("block.kind == 'bullet'", para("{{ block.text }}", "ListBullet")),
+    ("block.kind == 'contents' and block.lang", para("{{ block.text }}", "TOCHeading")),
+    ("block.kind == 'contents'", contents()),
     # The renderer turns this into "page break before" on the next paragraph.
     ("block.kind == 'page_break'", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'),
     ("block.style == 'grid'", grid_table()),

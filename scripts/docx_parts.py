@@ -135,6 +135,8 @@ def settings_xml() -> str:
             ("differentiateMultirowTableHeaders", 1)))
     return (f'{HEAD}<w:settings {XMLNS}><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
             '<w:characterSpacingControl w:val="doNotCompress"/>'
+            # Word fills in the contents' page numbers when it opens the file.
+            '<w:updateFields w:val="true"/>'
             f'<w:compat>{compat}</w:compat><w:themeFontLang w:val="{sheet.LANGUAGE}" '
             'w:eastAsia="zh-CN"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
             '</w:settings>')

@@ -78,8 +78,6 @@ STYLES = (
           keep_next=True),
     Style("TOC1", "toc 1", after=3, left=HANG, hanging=HANG,
           tabs=(("left", HANG, "none"), ("right", TEXT_WIDTH, "dot"))),
-    Style("TOC2", "toc 2", size=10, after=2, left=HANG + 0.75,
-          tabs=(("right", TEXT_WIDTH, "dot"),)),
     # "Changelog." opening a clause paragraph: the renderer puts it in a run of this style.
     Style("RunInCaption", "Run-in Caption", "DefaultParagraphFont", bold=True, kind="character"),
 )

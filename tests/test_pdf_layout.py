@@ -62,3 +62,14 @@ def test_quoted_headings_and_emails_are_links(result):
     mail = [link["/A"]["/URI"] for link in links if "/A" in link]
     assert len(internal) >= 10
     assert "mailto:privacy@acme.example" in mail
+
+
+def test_the_contents_give_each_clause_and_annex_the_page_it_starts_on(result):
+    pages = page_texts(result)
+    headings = [b for b in result.document.blocks if b.kind == "heading"]
+    contents = next(n for n, text in enumerate(pages) if squash(headings[0].text) in text)
+    for heading in headings:
+        entry = re.search(re.escape(squash(heading.text)) + r" ?\.{3,} ?(\d+)", pages[contents])
+        assert entry, heading.text
+        page = int(entry.group(1))
+        assert page > contents + 1 and squash(heading.text) in pages[page - 1]

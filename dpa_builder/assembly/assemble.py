@@ -34,6 +34,7 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
 
     regime = content.regimes[transfer.kind]
     blocks = [*annexes.cover(request, content, regime, label, doc_id),
+              Block("contents", label("contents")), Block("page_break"),
               *body(clauses, context),
               *annexes.annex_one(request, content, regime, label),
               *annexes.annex_two(content, label),

@@ -15,8 +15,10 @@ class Block:
     """One unit of the document body.
 
     kind is one of: title, subtitle, heading, subheading, paragraph, bullet,
-    table, page_break. Tables have a style: "grid" (a header row and data
-    rows), "fields" (label / value pairs) or "signatures" (one column per party).
+    table, contents (the table of contents' heading; renderers list the
+    headings under it), page_break. Tables have a style: "grid" (a header row
+    and data rows), "fields" (label / value pairs) or "signatures" (one column
+    per party).
     """
 
     kind: str

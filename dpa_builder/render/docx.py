@@ -14,6 +14,7 @@ from .docx_layout import lay_out
 from .docx_package import normalise_zip, set_properties
 from .docx_runs import set_type
 from .docx_static import refusal
+from .docx_toc import fill_contents
 
 
 class CompileOnce(Sandbox):
@@ -50,6 +51,7 @@ def render_docx(document: Document, template: bytes) -> bytes:
     body = tpl.docx.element.body
     lay_out(body)
     refer_to_headings(body, bookmark_headings(body))
+    fill_contents(body)
     set_type(body)
     set_properties(tpl.docx, document)
     set_languages(tpl.docx, document)

@@ -74,7 +74,14 @@ def widths(block: dict) -> list[str]:
 # The rendering policy's sandbox, with these typesetting filters as the only additions.
 _ENV = Sandbox(frozenset({"document", "lang"}), autoescape=True)
 _ENV.filters.update(typeset=typeset, run_in=run_in, lang=lang)
-_ENV.globals.update(widths=widths, heading_anchors=heading_anchors)
+def contents(document: dict) -> list[dict]:
+    """The contents' entries: each clause and annex heading with its number and anchor."""
+    return [{"anchor": f"h{number}", "number": block["number"], "text": block["text"]}
+            for number, block in enumerate(document["blocks"], start=1)
+            if block["kind"] == "heading"]
+
+
+_ENV.globals.update(widths=widths, heading_anchors=heading_anchors, contents=contents)
 
 
 @lru_cache(maxsize=8)
