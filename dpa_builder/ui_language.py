@@ -7,6 +7,8 @@ glyphs), and responses vary by Accept-Language and the cookie holding the choice
 from flask import Flask, request, session
 from flask_babel import Babel, get_locale
 
+from .assembly.language import long_date
+
 LANGUAGES = {"en": "English", "fr": "Français", "zh": "中文"}  # each in its own words
 HTML_LANG = {"en": "en", "fr": "fr", "zh": "zh-CN"}
 babel = Babel()
@@ -23,6 +25,11 @@ def current_language() -> str:
     return str(get_locale() or "en")
 
 
+def ui_date(day) -> str:
+    """A date as the page's language writes it, as in the DPAs: "25 November 2026"."""
+    return long_date(day, current_language())
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_language)
 
@@ -30,6 +37,8 @@ def init_app(app: Flask) -> None:
     def remember_choice():
         if request.args.get("lang") in LANGUAGES:
             session["lang"] = request.args["lang"]
+
+    app.add_template_filter(ui_date)
 
     @app.context_processor
     def languages():

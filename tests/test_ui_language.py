@@ -63,9 +63,32 @@ def test_the_catalogues_hold_every_text_of_the_sources(tmp_path):
     """A text wrapped in _() but never extracted would show in English: run `make translations`."""
     pot = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F",
-                    str(REPO_ROOT / "babel.cfg"), "-o", str(pot), str(REPO_ROOT)],
+                    str(REPO_ROOT / "babel.cfg"), "-k", "lazy_gettext", "-o", str(pot), str(REPO_ROOT)],
                    check=True, cwd=REPO_ROOT)
     with open(pot, "rb") as source:
         wanted = {m.id for m in read_po(source) if m.id}
     missing = wanted - {m.id for m in catalogue("fr") if m.id}
     assert not missing, f"run `make translations` and translate: {sorted(missing)}"
+
+
+def test_the_sub_processor_page_translates_its_frame_and_keeps_commitments_in_english(client):
+    html = page(client, "/subprocessors?lang=fr")
+    assert "Sous-traitants ultérieurs actuels" in html and "Modifications à venir" in html
+    assert "seul son texte anglais fait foi" in html
+    assert '<p lang="en">We notify customers at least 30 days' in html
+    assert "Evith LLC" in html  # legal entities as they are
+    chinese = page(client, "/subprocessors?lang=zh")
+    assert "现有子处理者" in chinese and "次处理方" not in chinese
+
+
+def test_dates_follow_the_interface_language(client):
+    assert "年" in page(client, "/subprocessors/changelog?lang=zh")
+    french = page(client, "/subprocessors/changelog?lang=fr")
+    assert "Journal des modifications" in french
+
+
+def test_error_pages_speak_the_visitors_language_and_the_api_english(client):
+    response = client.get("/nowhere", headers={"Accept-Language": "fr"})
+    assert response.status_code == 404 and "Il n’y a rien à cette adresse." in response.get_data(True)
+    api = client.get("/api/v1/nowhere", headers={"Accept-Language": "fr"})
+    assert api.status_code == 404 and api.get_json() == {"error": "There is nothing at this address."}

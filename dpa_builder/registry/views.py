@@ -3,6 +3,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
+from flask_babel import lazy_gettext as _
 
 from ..content.loader import available_profiles
 from ..notices.forms import SubscribeForm
@@ -10,7 +11,7 @@ from . import service
 from .changes import long_date, registry_on
 
 bp = Blueprint("registry", __name__)
-KIND_LABELS = {"add": "Addition", "replace": "Replacement", "remove": "Removal"}
+KIND_LABELS = {"add": _("Addition"), "replace": _("Replacement"), "remove": _("Removal")}
 
 
 def _profile() -> str:
@@ -49,7 +50,7 @@ def page():
     state = _state(_profile())
     form = SubscribeForm(profile=state["profile"].id)
     response = current_app.make_response(
-        render_template("registry/page.html", form=form, long_date=long_date, **state))
+        render_template("registry/page.html", form=form, **state))
     # Feed discovery that works whatever the base layout's <head> holds (RFC 8288).
     feed = url_for("registry.feed", **state["args"])
     response.headers["Link"] = f'<{feed}>; rel="alternate"; type="application/atom+xml"'
@@ -85,7 +86,7 @@ def changelog():
     content = service.content_for(profile)
     return render_template("registry/changelog.html", entries=_newest_first(_entries(profile)),
                            profile=content.profile, registry=content.registry, today=date.today(),
-                           long_date=long_date, args=_args(profile))
+                           args=_args(profile))
 
 
 @bp.get("/subprocessors/changelog.atom")
