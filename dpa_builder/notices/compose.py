@@ -14,6 +14,12 @@ from ..records.models import utcnow
 POLICY = policy.SMTP.clone(max_line_length=998)
 
 
+def render_mail(name: str, **context) -> str:
+    """A mail template, rendered with only its own context: no page's context processors,
+    which may need a request that a notice worker does not have."""
+    return current_app.jinja_env.get_template(name).render(**context)
+
+
 def host() -> str:
     return urlsplit(current_app.config["DPA_PUBLIC_URL"]).hostname or "localhost"
 

@@ -5,11 +5,11 @@ that refuses is logged: the DPA is issued all the same, and its page shows the l
 """
 import smtplib
 
-from flask import current_app, render_template
+from flask import current_app
 
 from ..records.models import DocumentRecord
 from ..registry.service import content_for
-from .compose import compose
+from .compose import compose, render_mail
 from .contracts import named_by
 from .models import Customer
 from .subscriptions import public_url, send
@@ -27,8 +27,8 @@ def send_issued(record: DocumentRecord, customer: Customer) -> int:
     subject = f"{content.profile.product}: your Data Processing Addendum {record.document_id}"
     sent = 0
     for address in sorted(named_by(record, content)):
-        message = compose(address, subject, render_template("mail/issued.txt", **page),
-                          render_template("mail/issued.html", **page))
+        message = compose(address, subject, render_mail("mail/issued.txt", **page),
+                          render_mail("mail/issued.html", **page))
         try:
             send(message)
             sent += 1

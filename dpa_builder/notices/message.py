@@ -1,11 +1,11 @@
 """The advance-notice email, rendered from the change record like every other view."""
 from email.message import EmailMessage
 
-from flask import render_template, url_for
+from flask import url_for
 
 from ..content.loader import Content
 from ..registry.changes import Described, find, long_date
-from .compose import compose, host
+from .compose import compose, host, render_mail
 from .links import objection_url
 from .models import Notice, Subscriber
 
@@ -26,7 +26,7 @@ def notice_email(notice: Notice, described: Described, subscriber: Subscriber,
     return compose(
         subscriber.email,
         f"{profile.product}: sub-processor change effective {long_date(change.effective_on)}",
-        render_template("mail/notice.txt", **page), render_template("mail/notice.html", **page),
+        render_mail("mail/notice.txt", **page), render_mail("mail/notice.html", **page),
         # The same id on every attempt lets a mail system drop a repeat after a crash.
         message_id=f"<notice-{change.id}-{subscriber.id}@{host()}>",
         unsubscribe=None if subscriber.contractual else own_url)
