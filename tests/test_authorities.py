@@ -38,7 +38,8 @@ def test_the_land_given_names_its_authority(helptal, region, authority):
     ("Karl-Marx-Straße 1, 15230 Frankfurt (Oder)", "Akteneinsicht"),
     # Schönefeld's postcode starts like Berlin's; the city decides, not the postcode.
     ("Flughafen 1, 12529 Schönefeld", "Akteneinsicht"),
-    ("Am Markt 2, 55252 Mainz-Kastel", "Hessische Beauftragte")])
+    ("Am Markt 2, 55252 Mainz-Kastel", "Hessische Beauftragte"),
+    ("Leopoldstraße 5\n80802 München\nGermany", "Bayerisches Landesamt für Datenschutzaufsicht")])
 def test_the_land_comes_from_the_city_in_the_address(helptal, address, authority):
     assert authority in annex_i_c(helptal, customer__address=address)
 

@@ -4,15 +4,16 @@ import re
 from ..content.regime_schema import Authority, Regime
 from ..request import country_name
 
-# A locality closes a comma-separated part of an address, after any five-digit postcode:
-# "Musterstraße 1, 10115 Berlin". The postcode only marks where the city starts; it says
-# nothing about the region (German postcodes ignore Land borders).
+# A locality closes a line or comma-separated part of an address, after any five-digit
+# postcode: "Musterstraße 1, 10115 Berlin". The postcode only marks where the city starts; it
+# says nothing about the region (German postcodes ignore Land borders).
+_PARTS = re.compile(r"[,\n]")
 _LOCALITY = re.compile(r"(?:^|\d{5}\s)\s*([^\d,]+?)\s*$")
 
 
 def find_region(address: str, country: str, regime: Regime) -> str:
     """The region whose listed city the address names, if exactly one region's does; else ""."""
-    localities = {m.group(1).casefold() for part in address.split(",")
+    localities = {m.group(1).casefold() for part in _PARTS.split(address)
                   if (m := _LOCALITY.search(part.strip()))}
     regions = {a.region for a in regime.authorities if a.country == country and a.region
                and localities & {city.casefold() for city in a.cities}}
