@@ -80,7 +80,9 @@ class Customer(_Model):
     address: Annotated[str, AfterValidator(clean_address), Field(min_length=1, max_length=500)]
     country: Annotated[str, AfterValidator(_country)]
     # The German Land or US state, where the law turns on it (authority, state law).
-    region: str = Field(default="", max_length=10)
+    region: str = Field(default="", max_length=10, description=(
+        "ISO 3166-2 code of the German Land (it decides the competent supervisory authority) or "
+        "the US state, e.g. DE-BY or US-CA; optional"))
     registration_number: OptionalCode = ""
     contact_name: OptionalName = ""
     contact_email: EmailStr
