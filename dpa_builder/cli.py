@@ -1,6 +1,7 @@
 """The `dpa` command line: generate a DPA, check the content."""
 import importlib
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -60,6 +61,11 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup)
 def main():
     """Assemble GDPR Data Processing Addendums from the clause library and registry."""
+    # The service's log lines (a content import, say) go to stderr, in place of Flask's handler.
+    log = logging.getLogger("dpa_builder")
+    if not log.handlers:
+        log.addHandler(logging.StreamHandler())
+        log.setLevel(logging.INFO)
 
 
 @main.command()
