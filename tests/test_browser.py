@@ -62,7 +62,6 @@ def test_a_customer_gets_a_dpa(live_server, page):
     label("Signatory email").fill("anna@zurich.example")
     label("Processor (you process it on behalf of your own customers)").check()
     label("Effective date (optional; default today)").fill("2026-12-01")
-    label("Send me notice of sub-processor changes").check()
     label("I am authorised to sign for this company").check()
     page.get_by_role("button", name="Create my DPA").click()
 
