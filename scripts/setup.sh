@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # WeasyPrint's libraries (harfbuzz-subset keeps CJK PDFs fast), fonts for Latin,
-# CJK and emoji text, poppler for reading PDFs back in tests, LibreOffice for
+# CJK and emoji text, poppler and qpdf for reading and checking PDFs in tests, LibreOffice for
 # checking that a DOCX opens in a real word processor, the PostgreSQL server
 # (`make test` runs the database tests again on a throwaway cluster, see
 # scripts/with-postgres.sh), the Redis server (the shared rate-limit store that
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 # Playwright end-to-end tests (Playwright never downloads one of its own).
 APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
   fonts-liberation2 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji \
-  poppler-utils libreoffice-writer-nogui postgresql redis-server chromium"
+  poppler-utils qpdf libreoffice-writer-nogui postgresql redis-server chromium"
 
 missing=$(dpkg-query -W -f='${Package} ${Status}\n' $APT_PACKAGES 2>/dev/null \
   | awk '$NF != "installed" {print $1}'; for p in $APT_PACKAGES; do
