@@ -1,32 +1,28 @@
-"""Time `dpa generate` for the Helptal DPA beside two baselines, in one run.
+"""`make bench`: the DPA against LibreOffice, and our engine against docxtpl, in one run.
 
-(a) docxtpl alone rendering the same template from a ready context (the
-    assembled document), against our DOCX path (assembly + docxtpl + metadata
-    + deterministic zip);
-(b) LibreOffice converting the same DOCX to PDF, against our PDF path
-    (assembly + WeasyPrint PDF/A-3b).
+1. The goal of issue 13 (bench/goal.py): a new customer's DPA, both files, recorded,
+   through the running service and by a fresh `dpa generate`, against LibreOffice
+   converting that DPA's DOCX to PDF in a running batch and in a fresh process.
+2. The engine in one process, after a first render: our DOCX path (assembly + docxtpl +
+   metadata + deterministic zip) against docxtpl alone rendering the same template from
+   a ready context; our PDF path; what reusing loaded content saves per render.
+3. The same DPA in English, French and Chinese side by side (bench/languages.py).
 
-Warm: in one process after a first render; LibreOffice warm is the marginal
-cost of one more file in a single `soffice --convert-to` run. Cold: a fresh
-`dpa generate` process against a fresh LibreOffice process. Reports medians,
-ratios and peak RSS, and what reusing loaded content saves per render; then the
-same DPA in English, French and Chinese side by side (bench/languages.py).
+Medians and ratios; results in bench/results/generate.json.
 
-    make bench            # or: python bench/generate_bench.py [--rounds N]
+    make bench            # or: python bench/generate_bench.py [--rounds N] [--batch N]
 """
 import argparse
 import io
 import json
-import os
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+import goal  # bench/goal.py: the issue's two ratios
 import languages  # bench/languages.py: en, fr and zh side by side
 from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined
@@ -49,25 +45,8 @@ def median_seconds(fn, rounds: int) -> float:
     return statistics.median(samples)
 
 
-def run_child(argv: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of a fresh process and its children."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"{argv[0]} failed: {proc.stderr.read().decode()[-500:]}")
-    return elapsed, usage.ru_maxrss
-
-
-def soffice_convert(soffice: str, profile: Path, files: list[Path], out: Path) -> list[str]:
-    return [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-            "--convert-to", "pdf", "--outdir", str(out), *map(str, files)]
-
-
 def warm(rounds: int, request, content) -> dict:
     document = assemble(request, content)
-    docx_bytes = render("docx", document, content)
 
     def docxtpl_alone():
         tpl = DocxTemplate(io.BytesIO(content.files[DOCX_TEMPLATE]))
@@ -86,30 +65,7 @@ def warm(rounds: int, request, content) -> dict:
         "assembly_only": median_seconds(lambda: assemble(request, content), rounds),
         "content_load": median_seconds(lambda: load_content("helptal"), rounds),
         "peak_rss_kib_in_process": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-    }, docx_bytes
-
-
-def libreoffice(soffice: str, docx_bytes: bytes, rounds: int, work: Path) -> dict:
-    profile, out = work / "lo-profile", work / "lo-out"
-    files = []
-    for i in range(rounds + 1):
-        files.append(work / f"dpa-{i}.docx")
-        files[-1].write_bytes(docx_bytes)
-    run_child(soffice_convert(soffice, profile, files[:1], out))  # create the profile once
-    cold = [run_child(soffice_convert(soffice, profile, files[:1], out)) for _ in range(rounds)]
-    batch, _ = run_child(soffice_convert(soffice, profile, files, out))
-    one = statistics.median(t for t, _ in cold)
-    return {"lo_cold": one, "lo_warm": (batch - one) / rounds,
-            "lo_peak_rss_kib": max(rss for _, rss in cold)}
-
-
-def ours_cold(rounds: int, work: Path) -> dict:
-    dpa = [sys.executable, "-m", "dpa_builder", "generate", "--request", str(REQUEST),
-           "--out", str(work / "ours")]
-    runs = {fmt: [run_child(dpa + ["--format", fmt]) for _ in range(rounds)] for fmt in ("docx", "pdf")}
-    return {"ours_cold_docx": statistics.median(t for t, _ in runs["docx"]),
-            "ours_cold_pdf": statistics.median(t for t, _ in runs["pdf"]),
-            "ours_cold_peak_rss_kib": max(rss for _, rss in runs["pdf"])}
+    }
 
 
 def report(r: dict) -> str:
@@ -119,36 +75,31 @@ def report(r: dict) -> str:
         "warm (one process, after a first render), medians:",
         f"  ours DOCX (assemble+render)  {ms(r['ours_docx'])}   (a) docxtpl alone {ms(r['docxtpl_alone'])}"
         f"   ratio {r['ours_docx'] / r['docxtpl_alone']:.2f}x  (aim <= 1.5x)",
-        f"  ours PDF  (assemble+render)  {ms(r['ours_pdf'])}   (b) LibreOffice   {ms(r['lo_warm'])}"
-        f"   LibreOffice/ours {r['lo_warm'] / r['ours_pdf']:.2f}x  (aim >= 2x)",
-        "cold (fresh processes), medians:",
-        f"  ours `dpa generate` PDF      {ms(r['ours_cold_pdf'])}   (b) LibreOffice   {ms(r['lo_cold'])}"
-        f"   LibreOffice/ours {r['lo_cold'] / r['ours_cold_pdf']:.2f}x  (aim >= 1.5x)",
-        f"  ours `dpa generate` DOCX     {ms(r['ours_cold_docx'])}",
+        f"  ours PDF  (assemble+render)  {ms(r['ours_pdf'])}",
         "reuse between renders (same content version):",
         f"  content load + validation    {ms(r['content_load'])}  paid once per process, not per DPA",
         f"  assembly of one document     {ms(r['assembly_only'])}  (clause texts compiled once, cached)",
-        "peak memory (RSS):",
-        f"  ours in-process {mib(r['peak_rss_kib_in_process'])}"
-        f"   ours cold PDF {mib(r['ours_cold_peak_rss_kib'])}"
-        f"   LibreOffice {mib(r['lo_peak_rss_kib'])}",
+        f"  peak RSS of this process     {mib(r['peak_rss_kib_in_process'])}",
     ])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=4,
+                        help="DPAs per round through the service; files per LibreOffice batch")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise SystemExit("LibreOffice is needed for the baseline: run scripts/setup.sh")
     content = load_content("helptal")
     request = parse_request(json.loads(REQUEST.read_text(encoding="utf-8")))
+    results = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        results, docx_bytes = warm(args.rounds * 4, request, content)
-        results |= libreoffice(soffice, docx_bytes, args.rounds, work)
-        results |= ours_cold(args.rounds, work)
+        results["goal"] = goal.measure(soffice, work, args.rounds, args.batch)
+        print(goal.report(results["goal"]), flush=True)
+    results |= warm(args.rounds * 4, request, content)
     results["languages"] = languages.measure(args.rounds * 2, request, content)
     print(report(results))
     print(languages.report(results["languages"]))
