@@ -1,13 +1,14 @@
 """The translation machinery: gaps found, stale parts refused or given in English and said so."""
 import pytest
 import yaml
-from translated import clause_file, with_translation
+from translated import clause_file, texts_file, with_translation
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
-from dpa_builder.content.loader import ContentError
-from dpa_builder.content.translation_status import review
-from dpa_builder.content.translations import FOLDER, load_translation
+from dpa_builder.content.loader import ContentError, content_from_files
+from dpa_builder.content.text_translations import english_texts, text_key
+from dpa_builder.content.translation_status import dumped, review
+from dpa_builder.content.translations import FOLDER, load_translation, texts_path
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.request import parse_request
 
@@ -40,9 +41,13 @@ def test_missing_and_stale_parts_are_reported(helptal):
     content = with_translation(helptal, "fr", missing=["breach"], stale=["audits"],
                                stale_labels=["title"])
     assert gaps(content) == [("breach", "missing"), ("audits", "stale"), ("label.title", "stale")]
-    assert gaps(content, "zh") == [*((c.id, "missing") for c in helptal.clauses),
-                                   *((f"label.{k}", "missing") for k in helptal.labels
-                                     if k != "prevailing_language_fr")]
+    untranslated = content_from_files("helptal", {
+        path: data for path, data in helptal.files.items() if not path.startswith(f"{FOLDER}/zh/")})
+    texts = dict.fromkeys(text for _, text in english_texts(dumped(helptal)))
+    assert gaps(untranslated, "zh") == [*((c.id, "missing") for c in helptal.clauses),
+                                        *((f"label.{k}", "missing") for k in helptal.labels
+                                          if k != "prevailing_language_fr"),
+                                        *((text_key(t), "missing") for t in texts)]
 
 
 def test_a_stale_translation_is_refused_naming_it(helptal):
@@ -139,3 +144,35 @@ def test_bilingual_needs_a_translated_language(helptal):
     with pytest.raises(FieldErrors) as info:
         assemble(parse_request(make_request()), helptal, Options(bilingual=True))
     assert list(info.value.fields) == ["options.bilingual"]
+
+
+def test_profile_and_regime_texts_are_translated_and_legal_entities_never(helptal):
+    document = assemble(FR, with_translation(helptal, "fr"))
+    text = "\n".join(lines(document))
+    assert "[FR] " + helptal.processing.retention.split("{")[0][:30] in text
+    assert "[FR] " + helptal.security.groups[0].heading in text
+    for entry in helptal.registry.subprocessors:
+        assert f"{entry.legal_entity} ({entry.brand})" in text and "[FR] " + entry.purpose in text
+    assert document.facts["transfer"].startswith("[FR] ")
+
+
+def test_a_changed_english_text_needs_its_translation_again(helptal):
+    content = with_translation(helptal, "fr")
+    files = dict(content.files)
+    source = yaml.safe_load(content.files["annexes/helptal/processing.yaml"])
+    source["retention"] = "Kept for as long as the Customer decides."
+    files["annexes/helptal/processing.yaml"] = yaml.safe_dump(source).encode()
+    edited = content_from_files("helptal", files)
+    assert gaps(edited) == [(text_key("Kept for as long as the Customer decides."), "missing")]
+    with pytest.raises(FieldErrors) as info:
+        assemble(FR, edited)
+    assert "1 labels and annex texts" in info.value.fields["language"]
+
+
+def test_a_text_translated_twice_is_refused(helptal):
+    texts = yaml.safe_load(texts_file(helptal, "fr"))
+    texts["texts"].append(texts["texts"][0])
+    content = with_translation(helptal, "fr", extra={texts_path("fr"): yaml.safe_dump(texts).encode()})
+    with pytest.raises(ContentError) as info:
+        assemble(FR, content)
+    assert "texts.yaml: texts: Value error, translated twice" in info.value.problems[0]

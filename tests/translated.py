@@ -1,14 +1,17 @@
 """Stand-in translations for testing the machinery: every English text marked, Jinja kept.
 
 `with_translation(content, "fr")` returns the content with a complete
-translation written as files, as legal would commit it; keyword arguments
-leave parts out, make them stale or name a reviewer.
+translation (clauses, labels, profile and regime texts) written as files, as
+legal would commit it; keyword arguments leave parts out, make them stale or
+name a reviewer.
 """
 import yaml
 
 from dpa_builder.content.loader import Content, content_from_files
 from dpa_builder.content.schema import Bullets
-from dpa_builder.content.translations import FOLDER, labels_path, source_digest
+from dpa_builder.content.text_translations import english_texts
+from dpa_builder.content.translation_status import dumped
+from dpa_builder.content.translations import FOLDER, labels_path, source_digest, texts_path
 
 MARK = {"fr": "[FR] ", "zh": "[中文] "}
 
@@ -27,15 +30,24 @@ def labels_file(content: Content, language: str, reviewed_by=None, stale=()) -> 
     return _yaml({"reviewed_by": reviewed_by, "labels": labels})
 
 
+def texts_file(content: Content, language: str, reviewed_by=None) -> bytes:
+    texts = dict.fromkeys(text for _, text in english_texts(dumped(content)))
+    return _yaml({"reviewed_by": reviewed_by,
+                  "texts": [{"en": en, "text": MARK[language] + en} for en in texts]})
+
+
 def with_translation(content: Content, language: str, missing=(), stale=(), reviewed_by=None,
                      stale_labels=(), extra: dict[str, bytes] | None = None) -> Content:
-    files = dict(content.files)
+    """The content with this language's files replaced by a complete stand-in translation."""
+    files = {path: data for path, data in content.files.items()
+             if not path.startswith(f"{FOLDER}/{language}/")}
     for n, clause in enumerate(content.clauses):
         if clause.id not in missing:
             version = clause.version + 1 if clause.id in stale else None
             files[f"{FOLDER}/{language}/{n:02d}-{clause.id}.yaml"] = clause_file(
                 clause, language, version, reviewed_by)
     files[labels_path(language)] = labels_file(content, language, reviewed_by, stale_labels)
+    files[texts_path(language)] = texts_file(content, language, reviewed_by)
     files.update(extra or {})
     return content_from_files(content.profile.id, files)
 

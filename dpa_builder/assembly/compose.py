@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..content.loader import Content
 from ..content.sandbox import render_text
-from ..content.translation_status import LABEL_KEY, Gap
+from ..content.translation_status import Gap
 from ..content.translations import LANGUAGES
 from ..field_errors import FieldErrors
 from ..request import Request
@@ -33,10 +33,10 @@ class TranslationRefused(FieldErrors):
     """
 
     def __init__(self, language: str, gaps: list[Gap]):
-        clauses = [g.key for g in gaps if not g.key.startswith(LABEL_KEY)]
-        labels = len(gaps) - len(clauses)
+        clauses = [g.key for g in gaps if g.clause]
+        others = len(gaps) - len(clauses)
         parts = ([f"clauses {', '.join(clauses)}"] if clauses else []) + (
-            [f"{labels} labels"] if labels else [])
+            [f"{others} labels and annex texts"] if others else [])
         super().__init__({"language": (
             f"the {LANGUAGES[language]} translation of {' and '.join(parts)} is missing or out of "
             f"date; choose English, or ask for those parts in English (english_for)")})
@@ -61,8 +61,7 @@ def compose(request: Request, content: Content, options: Options, assemble: Asse
 
 def _english_parts(translated: Translated, document: Document, english_for) -> list[Gap]:
     """The gaps this document uses; TranslationRefused if one was not asked for in English."""
-    used = [g for g in translated.gaps
-            if g.key.startswith(LABEL_KEY) or g.key in document.clause_versions]
+    used = [g for g in translated.gaps if not g.clause or g.key in document.clause_versions]
     refused = [g for g in used if ALL_GAPS not in english_for and g.key not in english_for]
     if refused:
         raise TranslationRefused(document.language, refused)
@@ -81,7 +80,7 @@ def _with_notes(document: Document, content: Content, translated: Translated,
     if clauses:
         notes.append(render_text(labels["translation_english_clauses"],
                                  {"clauses": _SEPARATOR.get(content.language, "; ").join(clauses)}))
-    if any(g.key.startswith(LABEL_KEY) for g in english):
+    if any(not g.clause for g in english):
         notes.append(labels["translation_english_labels"])
     top = next(i for i, b in enumerate(document.blocks) if b.kind not in ("title", "subtitle"))
     blocks = (*document.blocks[:top], *(Block("paragraph", n) for n in notes),

@@ -2,9 +2,11 @@
 from dataclasses import dataclass, replace
 
 from ..content.loader import Content, ContentError
-from ..content.schema import Bullets, Clause
-from ..content.translation_status import LABEL_KEY, Gap, review
-from ..content.translations import ClauseTranslation, load_translation
+from ..content.regime_schema import Regime
+from ..content.schema import Bullets, Clause, Processing, Profile, Registry, Security
+from ..content.text_translations import FIELDS, replaced
+from ..content.translation_status import LABEL_KEY, TEXT_KEY, Gap, dumped, review
+from ..content.translations import ClauseTranslation, TextsTranslation, load_translation
 from .french import french_spacing
 
 _CACHE: dict[tuple, "Translated"] = {}
@@ -19,7 +21,7 @@ class Translated:
     def reviewed(self, clause_ids) -> bool:
         """Whether every translation these clauses and the labels use names its reviewer."""
         english = {g.key for g in self.gaps}
-        used = [cid for cid in clause_ids if cid not in english] + [LABEL_KEY]
+        used = [cid for cid in clause_ids if cid not in english] + [LABEL_KEY, TEXT_KEY]
         return all(self.reviewers.get(key) for key in used)
 
 
@@ -47,8 +49,24 @@ def _translate(content: Content, language: str) -> Translated:
               for key, value in content.labels.items()}
     reviewers = {cid: t.reviewed_by for cid, t in translation.clauses.items()}
     reviewers[LABEL_KEY] = translation.labels.reviewed_by
-    return Translated(replace(content, clauses=clauses, labels=labels, language=language),
+    reviewers[TEXT_KEY] = translation.texts.reviewed_by
+    texts = _texts(content, translation.texts, text)
+    return Translated(replace(content, clauses=clauses, labels=labels, language=language, **texts),
                       tuple(gaps), reviewers)
+
+
+def _texts(content: Content, done: TextsTranslation, text) -> dict:
+    """The profile and regime models with each translated text in place of its English."""
+    mapping = {t.en: text(t.text) for t in done.texts}
+    data = dumped(content)
+    for name, paths in FIELDS.items():
+        for path in paths:
+            data[name] = replaced(data[name], path, lambda s: mapping.get(s, s))
+    return {"profile": Profile.model_validate(data["profile"]),
+            "registry": Registry.model_validate(data["registry"]),
+            "processing": Processing.model_validate(data["processing"]),
+            "security": Security.model_validate(data["security"]),
+            "regimes": {rid: Regime.model_validate(r) for rid, r in data["regimes"].items()}}
 
 
 def _clause(english: Clause, translated: ClauseTranslation, text) -> Clause:

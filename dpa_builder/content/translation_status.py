@@ -12,15 +12,17 @@ from pathlib import PurePosixPath
 import yaml
 
 from .loader import CLAUSE_FILE, LABELS_FILE, SAFE_LOADER, Content
-from .translations import FOLDER, Translation, same_shape, source_digest
+from .text_translations import english_texts, text_key
+from .translations import FOLDER, Translation, same_shape, source_digest, texts_path
 
 LABEL_KEY = "label."  # a label's key in gaps and in --english-for, beside clause ids
+TEXT_KEY = "text."  # a profile or regime text's (text_translations.text_key)
 PREVAILING = "prevailing_language_"  # + the language: its prevailing-language clause
 
 
 @dataclass(frozen=True)
 class Gap:
-    key: str  # what --english-for names: a clause id, or "label.<id>"
+    key: str  # what --english-for names: a clause id, "label.<id>" or "text.<digest>"
     where: str  # the translation file that should hold it
     kind: str  # "missing" or "stale"
     detail: str
@@ -28,12 +30,17 @@ class Gap:
     def line(self) -> str:
         return f"{self.where}: {self.key}: {self.kind}: {self.detail}"
 
+    @property
+    def clause(self) -> bool:
+        """A clause's gap matters only to DPAs with that clause; a label's or text's to all."""
+        return "." not in self.key
+
 
 def review(content: Content, translation: Translation) -> tuple[list[Gap], list[str]]:
     """The gaps of one translation against the content's English, and its problems."""
     gaps, problems = _clause_gaps(content, translation)
     label_gaps, label_problems = _label_gaps(content, translation)
-    return gaps + label_gaps, problems + label_problems
+    return gaps + label_gaps + _text_gaps(content, translation), problems + label_problems
 
 
 def _english_files(content: Content) -> dict[str, str]:
@@ -77,3 +84,19 @@ def _label_gaps(content: Content, translation: Translation) -> tuple[list[Gap], 
     problems = [f"{where}: labels.{key}: no such English label; delete this translation"
                 for key in done if key not in content.labels]
     return gaps, problems
+
+
+def _text_gaps(content: Content, translation: Translation) -> list[Gap]:
+    """Each profile or regime text with no translation: new, or changed since translated."""
+    done = {t.en for t in translation.texts.texts}
+    where = texts_path(translation.language)
+    found = dict((text, at) for at, text in english_texts(dumped(content)))
+    return [Gap(text_key(text), where, "missing", f"no translation of {at} (new, or changed since "
+                f"translated): {text[:70]!r}") for text, at in found.items() if text not in done]
+
+
+def dumped(content: Content) -> dict:
+    """The content's translatable models as plain data, for text_translations' paths."""
+    return {"profile": content.profile.model_dump(), "registry": content.registry.model_dump(),
+            "processing": content.processing.model_dump(), "security": content.security.model_dump(),
+            "regimes": {rid: r.model_dump() for rid, r in content.regimes.items()}}

@@ -3,14 +3,16 @@
 clause_library/translations/<lang>/<NN-id>.yaml mirrors one English clause file
 and records the clause version it translates; translations/<lang>/labels.yaml
 holds the labels, each with a digest of its English text (labels have no
-version). Both record who reviewed them: null until a person has.
+version); translations/<lang>/texts.yaml the profile and regime texts a DPA
+quotes, each beside its English (text_translations.py). Each file records who
+reviewed it: null until a person has.
 """
 import hashlib
 import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .loader import ContentError, _Reader
 from .schema import Bullets, Clause, Paragraph, Strict, Text
@@ -44,6 +46,25 @@ class LabelsTranslation(Strict):
     labels: dict[str, LabelTranslation]
 
 
+class TextTranslation(Strict):
+    en: str = Text  # the English text, exactly as the profile or regime file has it
+    text: str = Text
+
+
+class TextsTranslation(Strict):
+    reviewed_by: Reviewer
+    texts: list[TextTranslation]
+
+    @field_validator("texts")
+    @classmethod
+    def _each_english_once(cls, texts: list[TextTranslation]) -> list[TextTranslation]:
+        seen = [t.en for t in texts]
+        twice = sorted({en[:60] for en in seen if seen.count(en) > 1})
+        if twice:
+            raise ValueError(f"translated twice: {twice}")
+        return texts
+
+
 @dataclass(frozen=True)
 class Translation:
     """One language's translation files, validated; clauses by the English clause id."""
@@ -52,6 +73,7 @@ class Translation:
     clauses: dict[str, ClauseTranslation]
     paths: dict[str, str]  # clause id -> its translation file
     labels: LabelsTranslation
+    texts: TextsTranslation  # profile and regime texts (text_translations.py)
 
     @property
     def labels_path(self) -> str:
@@ -60,6 +82,10 @@ class Translation:
 
 def labels_path(language: str) -> str:
     return f"{FOLDER}/{language}/labels.yaml"
+
+
+def texts_path(language: str) -> str:
+    return f"{FOLDER}/{language}/texts.yaml"
 
 
 def load_translation(files: dict[str, bytes], language: str) -> Translation:
@@ -76,9 +102,12 @@ def load_translation(files: dict[str, bytes], language: str) -> Translation:
     path = labels_path(language)
     labels = (reader.model(path, LabelsTranslation) if path in files
               else LabelsTranslation(reviewed_by=None, labels={}))
+    path = texts_path(language)
+    texts = (reader.model(path, TextsTranslation) if path in files
+             else TextsTranslation(reviewed_by=None, texts=[]))
     if reader.problems:
         raise ContentError(reader.problems)
-    return Translation(language, clauses, paths, labels)
+    return Translation(language, clauses, paths, labels, texts)
 
 
 def same_shape(english: Clause, translated: ClauseTranslation) -> str:
