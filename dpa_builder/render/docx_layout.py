@@ -54,13 +54,15 @@ def space_tables(body) -> None:
 
 
 def keep_with_table(table) -> None:
-    """The paragraph introducing a table stays with it; its last row never starts a page alone."""
+    """The paragraph introducing a table stays with it, a header row with the first row
+    below it, and the last row never starts a page alone."""
     previous = table.getprevious()
     if previous is not None and previous.tag == f"{W}p":
         child(previous, "pPr", "keepNext")
     rows = table.findall(f"{W}tr")
-    if len(rows) >= 2:
-        for paragraph in rows[-2].iter(f"{W}p"):
+    kept = [row for row in rows[:-1] if row.find(f"{W}trPr/{W}tblHeader") is not None]
+    for row in [*kept, *rows[-2:-1]]:
+        for paragraph in row.iter(f"{W}p"):
             child(paragraph, "pPr", "keepNext")
 
 
