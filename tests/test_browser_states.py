@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 import pytest
+from test_browser import ARGS, CHROMIUM
 
 from conftest import PASSWORD, make_user
-from test_browser import ARGS, CHROMIUM
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 WIDTHS = (1280, 390)
@@ -68,7 +68,7 @@ def test_the_form_in_each_state(live_server, browser, width):
     check(page, "form-pending", width)
     page.evaluate(f"{FORM}.submit()")
     page.wait_for_url("**/documents/*")
-    assert "We have emailed the link" in page.locator("main").inner_text()
+    assert "Your DPA with Helptal is ready" in page.locator("main").inner_text()
     check(page, "summary", width)
 
 

@@ -64,6 +64,8 @@ def test_round_trip_issues_a_dpa_with_both_files(client, app):
     assert record.channel == "form" and record.country == "DE"
     summary = client.get(response.location).get_data(as_text=True)
     assert "Acme Robotics GmbH" in summary and record.document_id in summary
+    # No relay is configured here, so the page must not claim an email went out.
+    assert record.emailed_at is None and "We could not email you the link" in summary
     docx = client.get(f"/documents/{record.id}/docx").data
     pdf = client.get(f"/documents/{record.id}/pdf").data
     assert "Acme Robotics GmbH" in docx_text(docx)

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from test_customer import form_data
 from test_notify import notify
 from test_staff import post_desk
@@ -15,6 +15,7 @@ from dpa_builder.extensions import db
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.notices import outbox
 from dpa_builder.notices.models import Notice, Subscriber
+from dpa_builder.records.models import DocumentRecord
 from dpa_builder.registry.changes import long_date
 
 from conftest import api_token, csrf_token, login, make_request, make_user
@@ -48,6 +49,9 @@ def test_each_holder_gets_one_notice_with_its_period_and_its_own_objection_link(
     assert sorted(issued) == sorted(CONTACTS)  # each contact got its DPA's link and hashes
     assert all(f"{PUBLIC_URL}/documents/" in text and "SHA-256 of the PDF" in text
                for text in issued.values())
+    with app.app_context():
+        emailed = db.session.scalars(select(DocumentRecord.emailed_at)).all()
+    assert len(emailed) == 3 and all(emailed)  # and each summary page says so
     smtp.sink.messages.clear()
     with app.app_context():
         [page] = [s.email for s in add_subscribers(1, prefix="page")]

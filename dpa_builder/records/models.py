@@ -37,7 +37,8 @@ class DocumentRecord(Model):
     content_version: Mapped[str] = mapped_column(String(40))
     registry_version: Mapped[str] = mapped_column(String(20))
     clause_versions: Mapped[dict] = mapped_column(JSON)
-    wants_notices: Mapped[bool] = mapped_column(default=False)  # asked for change notices
+    # When the relay took the email with the link to this DPA; None if it was not sent.
+    emailed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notice_days: Mapped[int | None] = mapped_column()  # the notice period this customer holds
     registry_changes: Mapped[list] = mapped_column(JSON, default=list)  # change ids in its Annex III
     files: Mapped[list["DocumentFile"]] = relationship(

@@ -15,7 +15,7 @@ from ..notices.issued import send_issued
 from ..registry import service as registry
 from ..render.formats import FORMATS
 from ..request import Request, parse_request
-from .models import DocumentFile, DocumentRecord, fold
+from .models import DocumentFile, DocumentRecord, fold, utcnow
 from .storage import storage_for
 
 
@@ -64,7 +64,9 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         registry_changes=[change.id for change in applied])
     db.session.add(record)
     db.session.commit()
-    send_issued(record, enrol(record, content))
+    if send_issued(record, enrol(record, content)):
+        record.emailed_at = utcnow()
+        db.session.commit()
     return record, built
 
 
