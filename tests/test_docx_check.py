@@ -2,6 +2,7 @@ import dataclasses
 import io
 import zipfile
 
+import PIL.Image
 from docx import Document as open_docx
 
 from dpa_builder.assembly.samples import sample_request
@@ -133,3 +134,19 @@ def test_a_document_property_is_checked_like_the_text(helptal):
         docx.core_properties.title = "{{ config.SECRET_KEY }}"
     assert check_template(template(helptal, edit), helptal) == [
         "the document property title: unknown variable config"]
+
+
+def picture(description: str):
+    """An edit adding a small picture with this alt text after the block loop."""
+    def edit(docx):
+        png = io.BytesIO()
+        PIL.Image.new("RGB", (4, 4), "white").save(png, "PNG")
+        docx.add_picture(png)
+        docx.inline_shapes[-1]._inline.docPr.set("descr", description)
+    return edit
+
+
+def test_a_picture_needs_alt_text(helptal):
+    [problem] = check_template(template(helptal, picture("")), helptal)
+    assert problem.startswith("document: the picture 'Picture ") and "has no alt text" in problem
+    assert check_template(template(helptal, picture("The Helptal logo")), helptal) == []

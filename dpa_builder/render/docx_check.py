@@ -12,6 +12,7 @@ from ..assembly.assemble import assemble
 from ..assembly.samples import sample_request
 from ..content.loader import DOCX_TEMPLATE, Content, ContentError
 from .docx import render_docx
+from .docx_images import images_without_alt_text
 from .docx_places import part_places
 from .docx_static import static_problems
 
@@ -20,7 +21,7 @@ LEFTOVER_SYNTAX = ("{{", "}}", "{%", "%}")
 
 def check_template(data: bytes, content: Content) -> list[str]:
     """Problems with a DOCX template for this content; empty when it may be published."""
-    return static_problems(data) or _check_sample(data, content)
+    return static_problems(data) or images_without_alt_text(data) or _check_sample(data, content)
 
 
 def docx_lines(data: bytes) -> list[str]:
