@@ -135,10 +135,22 @@ def words(text: str) -> str:
 
 
 def footer_xml(first: bool) -> str:
+    """The document id and versions left, the page number right, each in a cell of its own,
+    so a long footer text wraps in its cell instead of running into the page number."""
     if first:  # the cover carries its document id in its own table, and no page number
         return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
-    runs = (f'<w:r><w:t xml:space="preserve">{{{{ document.footer }}}}</w:t></w:r><w:r><w:tab/></w:r>'
-            f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
+    page = (f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
             f'{words(" {{ document.page_label[1] }} ")}{field("NUMPAGES")}'
             f'{words(" {{ document.page_label[2] }}")}')
-    return f'{HEAD}<w:ftr {XMLNS}><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{runs}</w:p></w:ftr>'
+    left, right = TEXT_WIDTH * 7 // 10, TEXT_WIDTH - TEXT_WIDTH * 7 // 10
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:tc>'
+        for width, style, runs in ((left, "Footer", words("{{ document.footer }}")),
+                                   (right, "FooterPage", page)))
+    margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
+    table = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+             f'<w:tblCellMar>{margins}</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+             f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>'
+             f"<w:tr>{cells}</w:tr></w:tbl>")
+    return f"{HEAD}<w:ftr {XMLNS}>{table}{para('', 'TableSpacer')}</w:ftr>"

@@ -8,19 +8,32 @@ translation's language, down to its runs.
 from .ooxml import W, child, text_of
 
 WORD_LANG = {"en": "en-GB", "fr": "fr-FR", "zh": "zh-CN"}
+# Word tags a run's Latin text (w:val) apart from its East Asian text (w:eastAsia): Chinese
+# goes in w:eastAsia, so the English words of a Chinese DPA still break between words.
+EAST_ASIAN = {"zh"}
+LATIN_OF = {"zh": "en-GB"}
 
 
 def set_languages(docx, document) -> None:
     tag = WORD_LANG[document.language]
     defaults = docx.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     if defaults is not None:
-        defaults.set(f"{W}val", tag)
+        _tag(defaults, document.language)
     theme = docx.settings.element.find(f"{W}themeFontLang")
     if theme is not None:
-        theme.set(f"{W}val", tag)
+        _tag(theme, document.language)
     docx.core_properties.language = tag
-    translated = {b.text: WORD_LANG[b.lang] for b in document.blocks if b.lang}
+    translated = {b.text: b.lang for b in document.blocks if b.lang}
     for paragraph in docx.element.body.iter(f"{W}p") if translated else ():
         language = translated.get(text_of(paragraph))
         for run in paragraph.iter(f"{W}r") if language else ():
-            child(run, "rPr", "lang", val=language)
+            _tag(child(run, "rPr", "lang"), language)
+
+
+def _tag(lang, language: str) -> None:
+    """w:val for Latin text, w:eastAsia for Chinese: each language where Word looks for it."""
+    if language in EAST_ASIAN:
+        lang.set(f"{W}eastAsia", WORD_LANG[language])
+        lang.set(f"{W}val", lang.get(f"{W}val") or LATIN_OF[language])
+    else:
+        lang.set(f"{W}val", WORD_LANG[language])
