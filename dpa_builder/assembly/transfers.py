@@ -4,8 +4,9 @@ from dataclasses import dataclass
 from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..content.schema import Profile
-from ..request import Customer, country_name, region_name
+from ..request import Customer, region_name
 from .authority import authority_for, describe, find_region
+from .language import country_name
 
 MODULES = {"controller": ("Module Two", "controller to processor"),
            "processor": ("Module Three", "processor to processor")}
@@ -48,20 +49,23 @@ def choose_transfer(customer: Customer, role: str, content: Content,
     module, parties = MODULES[role] if regime.modules else ("", "")
     seat = authority.country if authority else customer.country
     return Transfer(regime.id, module, parties, describe(authority) if authority else "",
-                    _law(regime, seat, profile.eu_governing_law_fallback, governing_law),
+                    _law(regime, seat, profile.eu_governing_law_fallback, governing_law,
+                         content.language),
                     region, _dpf(regime, profile))
 
 
-def _law(regime: Regime, member_state: str, fallback: str, chosen: str | None) -> str:
+def _law(regime: Regime, member_state: str, fallback: str, chosen: str | None,
+         language: str) -> str:
+    """The governing law's name, in the language of the content's texts."""
     law = regime.governing_law
     if law.rule == "fixed":
         return law.fixed
     if law.rule == "agreement":
         return ""
     if chosen:
-        return country_name(chosen)
+        return country_name(chosen, language)
     own = law.rule == "member_state" and member_state not in law.fallback_for
-    return country_name(member_state if own else fallback)
+    return country_name(member_state if own else fallback, language)
 
 
 def _dpf(regime: Regime, profile: Profile) -> str:

@@ -19,7 +19,7 @@ FIELDS = {
                    "purpose", "retention", "subprocessor_transfers"),
     "security": ("groups.*.heading", "groups.*.measures.*"),
     "regimes": ("*.title", "*.labels.mechanism", "*.labels.authority", "*.dpf.name",
-                "*.dpf.basis", "*.authorities.*.rule"),
+                "*.dpf.basis", "*.authorities.*.rule", "*.governing_law.fixed"),
 }
 
 
