@@ -25,7 +25,7 @@ def set_languages(docx, document) -> None:
     docx.core_properties.language = tag
     translated = {b.text: b.lang for b in document.blocks if b.lang}
     for paragraph in docx.element.body.iter(f"{W}p") if translated else ():
-        language = translated.get(text_of(paragraph))
+        language = translated.get(text_of(paragraph), "")
         for run in paragraph.iter(f"{W}r") if language else ():
             _tag(child(run, "rPr", "lang"), language)
 
