@@ -1,0 +1,117 @@
+"""The shipped French and Chinese DPAs, read back from both files: terms, prevailing clause, entities."""
+import logging
+from functools import cache
+
+import pytest
+
+from dpa_builder.assembly.context import Options
+from dpa_builder.content.loader import load_content
+from dpa_builder.generate import build
+from dpa_builder.render.pdf import MissingGlyphs
+from dpa_builder.request import parse_request
+
+from conftest import docx_text, make_request, pdf_text, squash
+
+# ../shared/reference/terminology.md: the official GDPR and SCC words in each language.
+KEY_TERMS = {
+    "fr": ["responsable du traitement", "sous-traitant ultérieur", "données à caractère personnel",
+           "violation de données à caractère personnel", "personne concernée", "autorité de contrôle",
+           "mesures techniques et organisationnelles",
+           "analyses d'impact relatives à la protection des données", "instructions documentées",
+           "autorisation écrite générale", "pays tiers", "état membre", "clauses contractuelles types",
+           "module deux", "clause d'adhésion", "annexe", "dans les meilleurs délais"],
+    "zh": ["控制者", "处理者", "子处理者", "个人数据", "个人数据泄露", "数据主体", "监管机构",
+           "技术和组织措施", "数据保护影响评估", "书面指示", "一般书面授权", "第三国", "成员国",
+           "标准合同条款", "模块二", "对接条款", "附件", "无不当延误"],
+}
+PREVAILING = {
+    "fr": "Le présent Accord est établi en anglais et traduit en français. En cas de divergence "
+          "entre les deux versions, la version anglaise prévaut.",
+    "zh": "本中文译本仅供参考；中英文版本如有任何不一致或歧义，以英文版本为准。",
+}
+UNREVIEWED = {"fr": "Traduction de courtoisie non révisée", "zh": "未经审阅的参考译本"}
+
+
+@cache
+def issued(language: str, country: str = "DE", bilingual: bool = False):
+    """Both files of the Helptal DPA, their texts, and WeasyPrint's glyph warnings."""
+    request = parse_request(make_request(language=language, customer__country=country))
+    glyphs = MissingGlyphs()
+    logging.getLogger("weasyprint").addHandler(glyphs)
+    try:
+        built = build(request, load_content("helptal"), options=Options(bilingual=bilingual))
+    finally:
+        logging.getLogger("weasyprint").removeHandler(glyphs)
+    # A word the PDF hyphenates at a line end comes back as "‐ " (U+2010, then the line break).
+    texts = (squash(docx_text(built.files["docx"])),
+             squash(pdf_text(built.files["pdf"])).replace("\u2010 ", ""))
+    return built, texts, glyphs.messages
+
+
+def in_both(texts, phrase: str, language: str) -> bool:
+    """In the DOCX and the PDF; Chinese lines break without a space, so spaces are ignored."""
+    if language == "zh":
+        return all(phrase.replace(" ", "") in t.replace(" ", "") for t in texts)
+    return all(phrase.lower() in t.lower().replace("\u00a0", " ").replace("\u2019", "'")
+               for t in texts)
+
+
+@pytest.mark.parametrize("language", ["fr", "zh"])
+def test_the_official_terms_are_used_in_both_files(language, demo_env):
+    _, texts, _ = issued(language)
+    missing = [term for term in KEY_TERMS[language] if not in_both(texts, term, language)]
+    assert not missing
+
+
+@pytest.mark.parametrize("language", ["fr", "zh"])
+def test_the_prevailing_language_clause_and_the_unreviewed_notice(language, demo_env):
+    built, texts, _ = issued(language)
+    assert in_both(texts, PREVAILING[language], language)
+    assert in_both(texts, UNREVIEWED[language], language)
+    assert built.document.language == language and built.document.blocks[2].text == (
+        PREVAILING[language].replace(" :", "\u00a0:"))
+
+
+@pytest.mark.parametrize("language", ["fr", "zh"])
+def test_every_legal_entity_and_party_stays_as_written(language, helptal, demo_env):
+    _, texts, _ = issued(language)
+    names = [s.legal_entity for s in helptal.registry.subprocessors]
+    names += ["Acme Robotics GmbH", "Evith LLC", "Musterstraße 1"]
+    assert [n for n in names if not in_both(texts, n, language)] == []
+
+
+@pytest.mark.parametrize("language", ["fr", "zh"])
+def test_no_character_lacks_a_glyph(language, demo_env):
+    assert issued(language)[2] == []
+
+
+def test_chinese_pitfalls_are_avoided_and_pipl_terms_kept_for_mainland_china(demo_env):
+    _, texts, _ = issued("zh")
+    for wrong in ("次处理方", "具有同等法律效力", "个人信息处理者", "受托人"):
+        assert not in_both(texts, wrong, "zh"), wrong  # a GDPR DPA speaks GDPR
+    _, china, _ = issued("zh", country="CN")
+    assert in_both(china, "客户为个人信息处理者", "zh") and in_both(china, "转委托", "zh")
+
+
+def test_french_punctuation_keeps_its_non_breaking_space(demo_env):
+    built, _, _ = issued("fr")
+    text = "\n".join(built.document.text_lines())
+    assert "comprennent\u00a0:" in text and "«\u00a0Sous-traitants ultérieurs\u00a0»" in text
+    assert " :" not in text.replace("\u00a0:", "")
+
+
+def test_dates_countries_and_governing_law_in_the_language(demo_env):
+    for language, words in (("fr", ["1 décembre 2026", "Allemagne"]),
+                            ("zh", ["2026年12月1日", "受德国法律管辖"])):
+        _, texts, _ = issued(language)
+        assert all(in_both(texts, w, language) for w in words), language
+
+
+def test_a_bilingual_chinese_dpa_sets_english_then_chinese(demo_env):
+    built, texts, missing = issued("zh", bilingual=True)
+    assert missing == []
+    pdf = texts[1].replace(" ", "")
+    english = pdf.index("Generalwrittenauthorisation.TheCustomer")
+    assert english < pdf.index("一般书面授权。客户给予处理者一般书面授权")
+    assert in_both(texts, PREVAILING["zh"], "zh")
+    assert "The Chinese translation of this DPA is provided for reference only" in texts[0]
