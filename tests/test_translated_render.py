@@ -78,19 +78,32 @@ def test_chinese_html_asks_for_simplified_chinese_glyphs(chinese):
     content, document, *_ = chinese
     html = render_html(document, content.text("templates/dpa.html"))
     assert '<html lang="zh-CN">' in html
+    # Runs in the page's language are not tagged again (each tag costs layout time).
+    assert '<span lang="zh-CN">' not in html and "深圳市示例科技有限公司" in html
 
 
-def test_chinese_docx_says_its_language_and_sets_cjk_runs_in_an_east_asian_face(chinese):
+def test_chinese_in_an_english_dpa_is_tagged_simplified_chinese(helptal):
+    document, *_ = rendered(helptal, "en", customer__legal_name="深圳市示例科技有限公司")
+    html = render_html(document, helptal.text("templates/dpa.html"))
+    assert '<span lang="zh-CN">深圳市示例科技有限公司</span>' in html
+
+
+def test_chinese_docx_says_its_language_and_its_east_asian_face(chinese, helptal):
     _, _, docx, _, _ = chinese
-    default = xml(docx, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    defaults = xml(docx, "word/styles.xml").find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
     # Chinese is the East Asian language; Latin words keep a Latin language, so that word
     # processors break English words between words, not anywhere.
-    assert default.get(f"{W}eastAsia") == "zh-CN" and default.get(f"{W}val") == "en-GB"
-    body = xml(docx, "word/document.xml")
-    runs = [r for r in body.iter(f"{W}r") if "示例" in "".join(t.text or "" for t in r.iter(f"{W}t"))]
-    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") for r in runs)
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    assert defaults.find(f"{W}lang").get(f"{W}val") == "en-GB"
+    assert defaults.find(f"{W}rFonts").get(f"{W}eastAsia") == "SimSun"  # Word's Simplified face
     assert b"<dc:language>zh-CN</dc:language>" in zipfile.ZipFile(io.BytesIO(docx)).read(
         "docProps/core.xml")
+    # In an English DPA, Chinese text gets runs of its own in that face and language.
+    *_, english, _, _ = rendered(helptal, "en", customer__legal_name="深圳市示例科技有限公司")
+    runs = [r for r in xml(english, "word/document.xml").iter(f"{W}r")
+            if "示例" in "".join(t.text or "" for t in r.iter(f"{W}t"))]
+    assert runs and all(r.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") == "SimSun" and
+                        r.find(f"{W}rPr/{W}lang").get(f"{W}eastAsia") == "zh-CN" for r in runs)
 
 
 def test_footer_words_come_from_the_document(chinese):

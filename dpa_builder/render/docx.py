@@ -9,7 +9,7 @@ from ..assembly.model import Document
 from ..content.loader import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .docx_fields import bookmark_headings, refer_to_headings
-from .docx_language import set_languages
+from .docx_language import WORD_LANG, set_languages
 from .docx_layout import lay_out
 from .docx_package import normalise_zip, set_properties
 from .docx_runs import set_type
@@ -52,7 +52,7 @@ def render_docx(document: Document, template: bytes) -> bytes:
     lay_out(body)
     refer_to_headings(body, bookmark_headings(body))
     fill_contents(body)
-    set_type(body)
+    set_type(body, WORD_LANG[document.language])
     set_properties(tpl.docx, document)
     set_languages(tpl.docx, document)
     out = io.BytesIO()

@@ -18,14 +18,18 @@ CAPTION_STYLE = "RunInCaption"
 EAST_ASIAN = {"ja": ("MS Mincho", "ja-JP"), "zh-CN": ("SimSun", "zh-CN"), "ko": ("Batang", "ko-KR")}
 
 
-def set_type(root) -> None:
-    """Captions and East Asian runs in every paragraph under root (body, header or footer)."""
+def set_type(root, page: str = "") -> None:
+    """Captions and East Asian runs in every paragraph under root (body, header or footer).
+
+    page: the document's own language tag; its runs need no East Asian run of their own
+    (the styles already set its face), which keeps a Chinese DOCX quick to render.
+    """
     for paragraph in root.iter(f"{W}p"):
         style = paragraph.find(f"{W}pPr/{W}pStyle")
         if style is not None and style.get(f"{W}val") in CAPTIONED_STYLES:
             _split_caption(paragraph)
         for run in paragraph.findall(f"{W}r"):
-            _split_east_asian(run)
+            _split_east_asian(run, page)
 
 
 def _split_caption(paragraph) -> None:
@@ -41,10 +45,12 @@ def _split_caption(paragraph) -> None:
         text.text = rest
 
 
-def _split_east_asian(run) -> None:
+def _split_east_asian(run, page: str) -> None:
     """Rebuild a run holding East Asian text as runs in the same order, each in its language."""
     contents = [c for c in run if local(c) != "rPr"]
-    split = {id(t): east_asian_runs(t.text or "") for t in contents if t.tag == f"{W}t"}
+    split = {id(t): [(part, language if language != page else None)
+                     for part, language in east_asian_runs(t.text or "")]
+             for t in contents if t.tag == f"{W}t"}
     if not any(language for parts in split.values() for _, language in parts):
         return
     for content in contents:
