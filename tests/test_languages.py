@@ -5,6 +5,7 @@ from functools import cache
 import pytest
 
 from dpa_builder.assembly.context import Options
+from dpa_builder.assembly.translate import translate
 from dpa_builder.content.loader import load_content
 from dpa_builder.generate import build
 from dpa_builder.render.pdf import MissingGlyphs
@@ -32,9 +33,22 @@ PREVAILING = {
 UNREVIEWED = {"fr": "Traduction de courtoisie non révisée", "zh": "未经审阅的参考译本"}
 
 
-@cache
 def issued(language: str, country: str = "DE", bilingual: bool = False):
-    """Both files of the Helptal DPA, their texts, and WeasyPrint's glyph warnings."""
+    """Both files of the Helptal DPA, their texts, and WeasyPrint's glyph warnings.
+
+    Legal may change the English before the translators catch up: these tests of the
+    shipped translations then wait (skipped, naming the gaps `dpa check` lists), while
+    the machinery's own tests (test_translations.py) keep running.
+    """
+    gaps = translate(load_content("helptal"), language).gaps
+    if gaps:
+        pytest.skip(f"the {language} translation has {len(gaps)} missing or stale parts "
+                    f"(dpa check lists them): {', '.join(g.key for g in gaps[:5])}")
+    return _issued(language, country, bilingual)
+
+
+@cache
+def _issued(language: str, country: str, bilingual: bool):
     request = parse_request(make_request(language=language, customer__country=country))
     glyphs = MissingGlyphs()
     logging.getLogger("weasyprint").addHandler(glyphs)
