@@ -8,6 +8,7 @@ dictionary and the bookmarks, which WeasyPrint's own code builds from both parts
 """
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from hashlib import md5
 from types import SimpleNamespace
 
@@ -28,7 +29,7 @@ from .pdf_objects import (
     ref,
     roots,
 )
-from .pdf_write import Body, body, finish
+from .pdf_write import HEADER, Body, body, finish, rows
 
 SUBSET_TAG = re.compile(rb"/([A-Z]{6})\+")
 Bookmarks = list[tuple[float, list]]  # per page: its height and its (level, label, point, state)
@@ -44,6 +45,11 @@ class Terms:
     nums: bytes  # its parent-tree pairs, as written
     kids: bytes  # its top-level structure elements, as written
     bookmarks: Bookmarks
+
+    @cached_property
+    def rows(self) -> bytes:
+        """Its cross-reference rows: the same in every joined file (it comes first)."""
+        return rows(self.body, len(HEADER), range(FIRST_FREE, self.next_number))
 
 
 def parts_objects(document, **options) -> tuple[pydyf.PDF, Bookmarks]:
@@ -94,7 +100,7 @@ def join(document, terms: Terms, identifier: bytes, **options) -> bytes:
                          terms.next_number + len(rest))
     stream_number = terms.next_number + len(rest) + len(outlines)
     part = body([*rest, *outlines, *own.values(), pdf.info], stream_number)
-    return finish([terms.body, part], stream_number + 2, identifier)
+    return finish([(terms.body, terms.rows), (part, None)], stream_number + 2, identifier)
 
 
 class _Outlines:

@@ -4,6 +4,7 @@ Streams are written as they are; every other object goes into one compressed obj
 stream per body, as pydyf does. A body's offsets are relative to its start, so a body
 written once (the standard terms) is copied into each file unchanged.
 """
+import struct
 import zlib
 from dataclasses import dataclass
 from hashlib import md5
@@ -50,29 +51,43 @@ def _object_stream(objects: list[pydyf.Object]) -> pydyf.Stream:
                                          "First": len(head) + 1}, compress=True)
 
 
-def finish(bodies: list[Body], size: int, identifier: bytes) -> bytes:
-    """One file of `size` objects: header, the bodies in order, then a compressed
-    cross-reference stream (the last object) naming catalog 1 and information 6."""
-    out, entries = bytearray(HEADER), {0: (0, 0, 65535)}
-    for part in bodies:
-        entries |= part.placed(len(out))
+ROW = struct.Struct(">BIH")  # cross-reference rows: type, offset or stream, generation or index
+
+
+def rows(body: Body, at: int, numbers: range) -> bytes:
+    """The cross-reference rows of `numbers`, all in `body`, placed `at` bytes into the file."""
+    placed = body.placed(at)
+    return b"".join(ROW.pack(*placed[n]) for n in numbers)
+
+
+def finish(parts: list[tuple[Body, bytes | None]], size: int, identifier: bytes) -> bytes:
+    """One file of `size` objects: header, each part's body in order, then a compressed
+    cross-reference stream (the last object) naming catalog 1 and information 6. A part
+    may bring its rows ready (`rows` for its placement here) to save packing them again."""
+    out, entries, ready = bytearray(HEADER), {0: (0, 0, 65535)}, {}
+    for part, part_rows in parts:
+        if part_rows is None:
+            entries |= part.placed(len(out))
+        else:
+            ready[min(part.entries)] = (part_rows, len(part.entries))
         out += part.data
-    xref = size - 1
-    entries[xref] = (1, len(out), 0)
-    missing = set(range(size)) - entries.keys()
-    if missing:
-        raise ValueError(f"objects without an entry: {sorted(missing)[:5]}")
-    widths = (1, max(1, (len(out).bit_length() + 7) // 8), 2)
-    table = b"".join(value.to_bytes(width, "big") for n in range(size)
-                     for width, value in zip(widths, entries[n]))
+    entries[size - 1] = (1, len(out), 0)  # this cross-reference stream
+    table, n = bytearray(), 0
+    while n < size:
+        if n in ready:
+            table += ready[n][0]
+            n += ready[n][1]
+        else:
+            table += ROW.pack(*entries[n])
+            n += 1
     data_hash = md5(bytes(out[len(HEADER):]), usedforsecurity=False).hexdigest().encode()
-    table = zlib.compress(table, 9)
+    table = zlib.compress(bytes(table), 1)  # level 1: fastest, and smaller than 9 here
     extra = pydyf.Dictionary({
-        "Type": "/XRef", "Index": pydyf.Array((0, size)), "W": pydyf.Array(widths),
+        "Type": "/XRef", "Index": pydyf.Array((0, size)), "W": pydyf.Array((1, 4, 2)),
         "Size": size, "Root": b"1 0 R", "Info": b"6 0 R",
         "ID": pydyf.Array((pydyf.String(identifier).data, pydyf.String(data_hash).data)),
         "Filter": "/FlateDecode", "Length": len(table)})
     xref_at = len(out)
-    out += b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (xref, extra.data, table)
+    out += b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (size - 1, extra.data, table)
     out += b"startxref\n%d\n%%%%EOF\n" % xref_at
     return bytes(out)
