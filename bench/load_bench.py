@@ -334,9 +334,10 @@ def main() -> int:
         f"{sum(load.errors.values())}" + (f" {load.errors}" if load.errors else ""),
         f"  throughput     {results['throughput_dpa_per_s']:.2f} DPAs/s "
         f"({results['throughput_http_per_s']:.2f} HTTP requests/s) over {wall:.1f} s; "
-        f"{results['throughput_over_ideal']:.2f} of {args.workers} workers / single",
+        f"{results['throughput_over_ideal']:.2f} of {args.workers} workers / single "
+        f"(aim >= 5 DPAs/s on 2 cores: {'met' if results['throughput_dpa_per_s'] >= 5 else 'not met'})",
         f"  submit latency p50 {ms(p50)}   p95 {ms(p95)}   max {ms(results['submit_max_s'] or 0)}"
-        "   (POST / + redirect + summary page)",
+        f"   (POST / + redirect + summary page; aim p95 <= 3 s: {'met' if p95 <= 3 else 'not met'})",
         f"  POST alone     p50 {ms(results['post_p50_s'])}   p95 {ms(results['post_p95_s'])}"
         "   (to the redirect; the summary GET queues behind other clients' POSTs)",
         f"  GET / latency  p50 {ms(results['get_form_p50_s'])}   p95 {ms(results['get_form_p95_s'])}",
