@@ -3,14 +3,12 @@ import os
 import secrets
 from pathlib import Path
 
-
-def _instance_dir() -> Path:
-    return Path(os.environ.get("DPA_INSTANCE_DIR", Path.cwd() / "instance")).resolve()
+from .files import instance_dir
 
 
 def from_environment() -> dict:
     """Read every setting the service knows; see the README's Configuration table."""
-    instance = _instance_dir()
+    instance = instance_dir()
     env = os.environ.get
     public_url = env("DPA_PUBLIC_URL", "http://127.0.0.1:5000")
     # Cookies are Secure whenever the service is served over HTTPS, as in production.
