@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from dpa_builder.cli import main
 from dpa_builder.content.loader import HTML_TEMPLATE
 from dpa_builder.content.refusals import problem
-from dpa_builder.content.sandbox import RENDER_ERRORS, plain, render_text
+from dpa_builder.content.sandbox import JINJA_SYNTAX, RENDER_ERRORS, plain, render_text, sandbox
 
 
 def refusal(source: str, **context) -> str:
@@ -61,3 +61,18 @@ def test_dpa_check_refuses_the_html_template_with_its_line(helptal, monkeypatch,
     monkeypatch.setattr("dpa_builder.check.load_content", lambda profile: content)
     result = CliRunner().invoke(main, ["check", "--profile", "helptal"])
     assert result.exit_code == 1 and f"error: helptal: {HTML_TEMPLATE}: {refused}" in result.output
+
+
+@pytest.mark.parametrize("source", ["a\n", "a\n\n", "a\r\nb\r\n", "a\rb", "", "\n", "}} {", "%} #}",
+                                    "{ not a tag }", "50% {x}"])
+def test_a_text_without_tags_renders_as_jinja_renders_it(source):
+    assert render_text(source, {}) == sandbox(frozenset()).from_string(source).render()
+
+
+def test_every_shipped_text_renders_as_jinja_renders_it(helptal):
+    texts = [p for clause in helptal.clauses for p in clause.paragraphs if isinstance(p, str)]
+    texts += [t for t in helptal.labels.values() if isinstance(t, str)]
+    assert len(texts) > 100
+    for text in texts:
+        if not JINJA_SYNTAX.search(text):
+            assert render_text(text, {}) == sandbox(frozenset()).from_string(text).render()

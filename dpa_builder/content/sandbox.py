@@ -7,6 +7,7 @@ Whatever a template could use to reach Python is refused when it is compiled,
 with its line, so checks and renderers refuse the same things.
 """
 import dataclasses
+import re
 from contextvars import ContextVar
 from datetime import date
 from functools import lru_cache
@@ -25,6 +26,8 @@ PRINTABLE = (str, int, float, date, type(None), list, tuple, dict, Undefined)
 # What rendering legal's text can raise besides Jinja's own errors: `1 / 0`, `"a" + 1`, ...
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
                  AttributeError, RecursionError)
+JINJA_SYNTAX = re.compile(r"\{[{%#]")  # where Jinja's default delimiters open
+NEWLINES = re.compile(r"\r\n?")
 _BUDGET: ContextVar[list[int]] = ContextVar("sandbox_budget")  # [range left, call depth]
 
 
@@ -84,6 +87,11 @@ def _compiled(source: str, names: frozenset[str]) -> Template:
 
 def render_text(source: str, context: dict) -> str:
     """Render one of legal's texts (a clause paragraph, a label) with plain data, unescaped."""
+    if not JINJA_SYNTAX.search(source):
+        # Most texts have no tag at all: what Jinja would give, without compiling (a cold
+        # `dpa generate` compiled 236 of them, 0.1-0.2 s).
+        text = NEWLINES.sub("\n", source)
+        return text[:-1] if text.endswith("\n") else text
     return _compiled(source, frozenset(context)).render(context)
 
 
