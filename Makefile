@@ -46,7 +46,7 @@ test-postgres:
 # (dpa_builder/translations/<lang>/LC_MESSAGES/messages.po), then translate what is new.
 .PHONY: translations
 translations: setup
-	.venv/bin/pybabel -q extract -F babel.cfg -k lazy_gettext --no-location --sort-output \
+	.venv/bin/pybabel -q extract -F babel.cfg -k lazy_gettext -k _l --no-location --sort-output \
 	  -o dpa_builder/translations/messages.pot .
 	.venv/bin/pybabel -q update -i dpa_builder/translations/messages.pot \
 	  -d dpa_builder/translations --no-fuzzy-matching

@@ -4,8 +4,16 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
+from sqlalchemy import select
 
+from dpa_builder.assembly.compose import TranslationRefused
 from dpa_builder.content.loader import REPO_ROOT
+from dpa_builder.content.translation_status import Gap
+from dpa_builder.customer.wording import plain_errors
+from dpa_builder.extensions import db
+from dpa_builder.records.models import DocumentRecord
+
+from conftest import csrf_token, make_request
 
 CATALOGUES = REPO_ROOT / "dpa_builder" / "translations"
 
@@ -63,8 +71,8 @@ def test_the_catalogues_hold_every_text_of_the_sources(tmp_path):
     """A text wrapped in _() but never extracted would show in English: run `make translations`."""
     pot = tmp_path / "messages.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F",
-                    str(REPO_ROOT / "babel.cfg"), "-k", "lazy_gettext", "-o", str(pot), str(REPO_ROOT)],
-                   check=True, cwd=REPO_ROOT)
+                    str(REPO_ROOT / "babel.cfg"), "-k", "lazy_gettext", "-k", "_l",
+                    "-o", str(pot), str(REPO_ROOT)], check=True, cwd=REPO_ROOT)
     with open(pot, "rb") as source:
         wanted = {m.id for m in read_po(source) if m.id}
     missing = wanted - {m.id for m in catalogue("fr") if m.id}
@@ -92,3 +100,33 @@ def test_error_pages_speak_the_visitors_language_and_the_api_english(client):
     assert response.status_code == 404 and "Il n’y a rien à cette adresse." in response.get_data(True)
     api = client.get("/api/v1/nowhere", headers={"Accept-Language": "fr"})
     assert api.status_code == 404 and api.get_json() == {"error": "There is nothing at this address."}
+
+
+def test_the_form_speaks_french_and_offers_a_french_dpa_first(client):
+    html = page(client, "/", **{"Accept-Language": "fr"})
+    assert "<legend>Société</legend>" in html and "Langue de l’accord" in html
+    assert '<option selected value="fr">Français</option>' in html
+    assert '<option value="DE">Allemagne</option>' in html  # countries named in French
+    chinese = page(client, "/?lang=zh")
+    assert '<option selected value="zh">中文</option>' in chinese and "德国" in chinese
+
+
+def test_a_chinese_visitor_gets_a_chinese_dpa_and_summary(app):
+    client = app.test_client()
+    request = make_request()
+    data = {**request["customer"], **{f"signatory_{k}": v for k, v in request["signatory"].items()},
+            "role": "controller", "language": "zh", "effective_date": "2026-12-01",
+            "authorised": "y", "csrf_token": csrf_token(client, "/?lang=zh")}
+    summary = client.post("/", data=data, follow_redirects=True).get_data(as_text=True)
+    assert "您的数据处理附录" in summary and "下载 PDF（供阅读）" in summary
+    with app.app_context():
+        record = db.session.scalars(select(DocumentRecord)).one()
+        assert record.request["language"] == "zh" and record.facts["language"].startswith("Chinese")
+
+
+def test_an_unfinished_translation_is_explained_in_plain_words(shared_app):
+    refused = TranslationRefused("fr", [Gap("breach", "clause_library/translations/fr/x.yaml",
+                                            "stale", "translates version 1")])
+    with shared_app.test_request_context("/?lang=fr", headers={"Accept-Language": "fr"}):
+        message = plain_errors(refused).fields["language"]
+    assert message.startswith("Une partie de la traduction de cet accord n’est pas encore prête")

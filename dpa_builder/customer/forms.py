@@ -1,5 +1,6 @@
 """The customer's DPA form. Validation lives in the Request model; this maps fields."""
 import pycountry
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -14,7 +15,9 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Optional
 
-from ..request import country_name
+from ..assembly.compose import ALL_GAPS
+from ..assembly.language import country_name
+from ..ui_language import current_language
 
 # Form field -> dotted path in the request JSON (PRODUCT.md).
 FIELD_PATHS = {
@@ -33,18 +36,20 @@ def choices(pairs) -> list[SelectChoice]:
 
 
 def country_choices() -> list[SelectChoice]:
-    countries = sorted(((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries),
+    """Every country, named and sorted in the page's language."""
+    language = current_language()
+    countries = sorted(((c.alpha_2, country_name(c.alpha_2, language)) for c in pycountry.countries),
                        key=lambda pair: pair[1])
-    return choices([("", "Choose a country…"), *countries])
+    return choices([("", _l("Choose a country…")), *countries])
 
 
 def region_choices() -> list[SelectChoice]:
     """German Länder (the Land decides the competent authority) and US states (their laws)."""
-    regions = [SelectChoice(s.code, s.name, optgroup=country_name(country))
+    regions = [SelectChoice(s.code, s.name, optgroup=country_name(country, current_language()))
                for country in ("DE", "US")
                for s in sorted(pycountry.subdivisions.get(country_code=country), key=lambda s: s.name)
                if s.type in ("Land", "State", "District")]
-    return [SelectChoice("", "Not stated"), *regions]
+    return [SelectChoice("", _l("Not stated")), *regions]
 
 
 def autocomplete(token: str) -> dict:
@@ -52,33 +57,40 @@ def autocomplete(token: str) -> dict:
 
 
 class DpaForm(FlaskForm):
-    legal_name = StringField("Company legal name", render_kw=autocomplete("organization"))
+    legal_name = StringField(_l("Company legal name"), render_kw=autocomplete("organization"))
     # Several lines: the DPA prints the address on the lines the customer gives.
-    address = TextAreaField("Registered address",
+    address = TextAreaField(_l("Registered address"),
                             render_kw={**autocomplete("street-address"), "rows": 3})
     # The Request model checks every choice; the form only carries them.
-    country = SelectField("Country of establishment", choices=country_choices, validate_choice=False,
+    country = SelectField(_l("Country of establishment"), choices=country_choices, validate_choice=False,
                           render_kw=autocomplete("country"))
-    region = SelectField("Land (Germany) or state (United States) (optional)", choices=region_choices,
+    region = SelectField(_l("Land (Germany) or state (United States) (optional)"), choices=region_choices,
                          validate_choice=False, render_kw=autocomplete("address-level1"))
-    registration_number = StringField("Registration number (optional)", render_kw=autocomplete("off"))
-    contact_name = StringField("Privacy contact name (optional)",
+    registration_number = StringField(_l("Registration number (optional)"),
+                                      render_kw=autocomplete("off"))
+    contact_name = StringField(_l("Privacy contact name (optional)"),
                                render_kw=autocomplete("section-contact name"))
-    contact_email = EmailField("Privacy contact email", render_kw=autocomplete("section-contact email"))
-    signatory_name = StringField("Signatory name", render_kw=autocomplete("section-signatory name"))
-    signatory_title = StringField("Signatory title",
+    contact_email = EmailField(_l("Privacy contact email"),
+                               render_kw=autocomplete("section-contact email"))
+    signatory_name = StringField(_l("Signatory name"), render_kw=autocomplete("section-signatory name"))
+    signatory_title = StringField(_l("Signatory title"),
                                   render_kw=autocomplete("section-signatory organization-title"))
-    signatory_email = EmailField("Signatory email", render_kw=autocomplete("section-signatory email"))
-    role = RadioField("Your company acts as", default="controller", validate_choice=False, choices=choices([
-        ("controller", "Controller (you decide why and how the data is processed)"),
-        ("processor", "Processor (you process it on behalf of your own customers)")]))
-    workspace = StringField("Workspace (optional)", render_kw=autocomplete("off"))
-    ai_features = BooleanField("We enable AI features in our workspace")
-    language = SelectField("Language", default="en", validate_choice=False,
+    signatory_email = EmailField(_l("Signatory email"),
+                                 render_kw=autocomplete("section-signatory email"))
+    role = RadioField(_l("Your company acts as"), default="controller", validate_choice=False,
+                      choices=choices([
+                          ("controller", _l("Controller (you decide why and how the data is processed)")),
+                          ("processor", _l("Processor (you process it on behalf of your own customers)"))]))
+    workspace = StringField(_l("Workspace (optional)"), render_kw=autocomplete("off"))
+    ai_features = BooleanField(_l("We enable AI features in our workspace"))
+    # The DPA's language, each named in its own words; the page's language comes first.
+    language = SelectField(_l("Language of the DPA"), default=current_language, validate_choice=False,
                            choices=choices([("en", "English"), ("fr", "Français"), ("zh", "中文")]))
-    effective_date = DateField("Effective date (optional; default today)", validators=[Optional()])
-    authorised = BooleanField("I am authorised to sign for this company", validators=[
-        DataRequired("Please confirm that you are authorised to sign for this company.")])
+    english_fallback = BooleanField(_l("If part of the translation is not ready yet, give that part "
+                                       "in English (the DPA names it)"))
+    effective_date = DateField(_l("Effective date (optional; default today)"), validators=[Optional()])
+    authorised = BooleanField(_l("I am authorised to sign for this company"), validators=[
+        DataRequired(_l("Please confirm that you are authorised to sign for this company."))])
     # One key per rendered form: posting it twice (a double click, a retry) issues once.
     idempotency_key = HiddenField()
 
@@ -97,6 +109,10 @@ class DpaForm(FlaskForm):
                 node = node.setdefault(part, {})
             node[parts[-1]] = value.isoformat() if name == "effective_date" else value
         return data
+
+    def translation_options(self) -> dict:
+        """Options for a translated DPA: the parts not yet translated given in English, if asked."""
+        return {"english_for": (ALL_GAPS,)} if self.english_fallback.data else {}
 
     def expired(self) -> bool:
         """Whether only the CSRF token failed: the form was open too long, or the session ended."""

@@ -3,10 +3,12 @@ import secrets
 
 from flask import Blueprint, current_app, redirect, render_template, url_for
 
+from ..assembly.context import Options
 from ..extensions import csrf, limiter
+from ..field_errors import FieldErrors
 from ..records.service import current_content, issue
 from .forms import DpaForm
-from .submit import checked, issue_for_form
+from .submit import checked, issue_for_form, show_refusal
 
 bp = Blueprint("customer", __name__)
 
@@ -24,9 +26,15 @@ def form():
     if dpa_request is None:
         return _render(form), 400 if form.expired() else 422
     profile = current_app.config["DPA_DEFAULT_PROFILE"]
-    record, _ = issue_for_form(
-        form, "form", lambda: issue(dpa_request, channel="form", profile=profile)[0],
-        profile, dpa_request.model_dump(mode="json"))
+    options = Options(**form.translation_options())
+    try:
+        record, _ = issue_for_form(
+            form, "form",
+            lambda: issue(dpa_request, channel="form", profile=profile, options=options)[0],
+            profile, dpa_request.model_dump(mode="json"), options.english_for)
+    except FieldErrors as exc:  # such as a translation not ready for the language chosen
+        show_refusal(form, exc)
+        return _render(form), 422
     return redirect(url_for("records.summary", record_id=record.id), code=303)
 
 

@@ -1,16 +1,20 @@
 """A DPA on record: its summary, its files, and public verification of a file."""
 from flask import Blueprint, abort, current_app, render_template
+from flask_babel import lazy_gettext as _l
 
+from ..assembly.language import country_name
 from ..extensions import db, limiter
 from ..notices.contracts import customer_of, recipients
 from ..render.formats import FORMATS
-from ..request import country_name
+from ..ui_language import current_language
 from .facts import fact_rows
 from .forms import VerifyForm
 from .models import DocumentRecord
 from .service import file_for, find_by_sha256
 
 bp = Blueprint("records", __name__)
+# What each format is for, in the page's language (render/formats.py says it in English).
+PURPOSES = {"docx": _l("for signature"), "pdf": _l("to read")}
 
 
 def _record(record_id: str) -> DocumentRecord:
@@ -27,7 +31,8 @@ def summary(record_id: str):
               if (record.options or {}).get(key) not in (None, False, "", [])}
     response = current_app.make_response(render_template(
         "records/summary.html", record=record, facts=fact_rows(record.facts),
-        agreed=fact_rows(agreed), formats=FORMATS, country=country_name(record.country),
+        agreed=fact_rows(agreed), formats=FORMATS, purposes=PURPOSES,
+        country=country_name(record.country, current_language()),
         customer=customer, recipients=customer and recipients(customer)))
     response.headers["Cache-Control"] = "private, no-store"
     return response

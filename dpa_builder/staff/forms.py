@@ -1,4 +1,5 @@
 """Staff forms: sign-in, and the sales desk's DPA form with the options legal allows."""
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField
 from wtforms.validators import DataRequired, NumberRange, Optional
@@ -30,9 +31,10 @@ class DeskForm(DpaForm):
     notice_days = IntegerField("Notice period for sub-processor changes (days)",
                                validators=[Optional()])
     governing_law = SelectField("Governing law of the EU SCCs (Clauses 17 and 18)")
+    bilingual = BooleanField(_l("Bilingual: each paragraph in English, then in the DPA's language"))
 
     field_paths = {**DpaForm.field_paths, "options.notice_days": "notice_days",
-                   "options.governing_law": "governing_law"}
+                   "options.governing_law": "governing_law", "options.bilingual": "bilingual"}
 
     def __init__(self, content: Content, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,4 +56,5 @@ class DeskForm(DpaForm):
     def option_values(self) -> dict:
         """The options as keyword arguments of Options; blank means the default."""
         return {"notice_days": self.notice_days.data,
-                "governing_law": self.governing_law.data or None}
+                "governing_law": self.governing_law.data or None,
+                "bilingual": bool(self.bilingual.data), **self.translation_options()}
