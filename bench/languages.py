@@ -2,8 +2,9 @@
 
 Warm medians of assemble + render for each language and format, the page
 count, and each language's time against the English one's (aim: Chinese
-within 1.3x). A translation still missing parts is measured with those parts in
-English, and the report says so.
+within 1.3x). The languages take turns within each round, so that a change in
+the machine's load weighs on all three alike. A translation still missing
+parts is measured with those parts in English, and the report says so.
 """
 import io
 import statistics
@@ -18,38 +19,36 @@ from dpa_builder.assembly.translate import translate
 from dpa_builder.generate import render
 
 LANGUAGES = ("en", "fr", "zh")
-
-
-def _median(fn, rounds: int) -> float:
-    fn()  # the first render of a language pays its translation and fonts once
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+FORMATS = ("docx", "pdf")
 
 
 def measure(rounds: int, request, content) -> dict:
-    return {language: _language(language, rounds, request, content) for language in LANGUAGES}
+    builders = {language: _builder(language, request, content) for language in LANGUAGES}
+    samples: dict = {(language, fmt): [] for language in LANGUAGES for fmt in FORMATS}
+    for fmt in FORMATS:
+        for build in builders.values():
+            build(fmt)  # the first render of a language pays its translation and fonts once
+    for _ in range(rounds):
+        for language, build in builders.items():
+            for fmt in FORMATS:
+                start = time.perf_counter()
+                build(fmt)
+                samples[language, fmt].append(time.perf_counter() - start)
+    return {language: {**{fmt: statistics.median(samples[language, fmt]) for fmt in FORMATS},
+                       "pages": len(PdfReader(io.BytesIO(builders[language]("pdf"))).pages),
+                       "gaps": 0 if language == "en" else len(translate(content, language).gaps)}
+            for language in LANGUAGES}
 
 
-def _language(language: str, rounds: int, request, content) -> dict:
+def _builder(language: str, request, content):
     asked = request.model_copy(update={"language": language})
-    english = language == "en"
-    options = Options() if english else Options(english_for=(ALL_GAPS,))
-
-    def build(fmt: str) -> bytes:
-        return render(fmt, assemble(asked, content, options), content)
-
-    return {"docx": _median(lambda: build("docx"), rounds), "pdf": _median(lambda: build("pdf"), rounds),
-            "pages": len(PdfReader(io.BytesIO(build("pdf"))).pages),
-            "gaps": 0 if english else len(translate(content, language).gaps)}
+    options = Options() if language == "en" else Options(english_for=(ALL_GAPS,))
+    return lambda fmt: render(fmt, assemble(asked, content, options), content)
 
 
 def report(results: dict) -> str:
     english = results["en"]
-    lines = ["languages (warm medians, assemble + render; ratio to English):"]
+    lines = ["languages (warm medians, assemble + render, taking turns; ratio to English):"]
     for language, r in results.items():
         note = f"   (translation incomplete: {r['gaps']} gaps, given in English)" if r["gaps"] else ""
         lines.append(
