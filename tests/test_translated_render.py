@@ -136,3 +136,10 @@ def test_bilingual_pdf_sets_each_translation_after_its_english(bilingual):
         "5.2 Advance notice")
     html = render_html(document, content.text("templates/dpa.html"))
     assert '<p class="translation" lang="fr">' in html
+
+
+def test_table_columns_measure_chinese_as_wide_characters():
+    from dpa_builder.render.columns import column_shares
+    shares = column_shares("grid", [["实体", "地址", "处理地点", "目的"],
+                                    ["Neon, LLC", "Delaware, USA", "新加坡", "托管的数据库" * 8]])
+    assert shares[2] >= 0.12  # four characters at 9.5 pt fit without breaking the heading

@@ -3,6 +3,7 @@
 Pure: the table's style and texts in, each column's share of the text width
 out, for any number of columns.
 """
+import unicodedata
 from math import sqrt
 
 # Label / value tables share one label width, so the cover and Annex I align.
@@ -10,6 +11,10 @@ FIXED = {"fields": (0.3, 0.7)}
 # A column is never narrower than its longest word at this many text widths a character
 # (9.5 pt type on a 13.5 cm line is about 0.0135 per character), plus the cell's padding.
 CHAR_SHARE, PADDING_SHARE = 0.0135, 0.02
+# Chinese, Japanese and Korean characters are set about twice as wide as Latin ones, and a
+# line may break between any two of them: a run of them is kept whole only up to a short
+# name's width (新加坡, 处理地点), never a sentence's.
+WIDE_KEPT_WHOLE = 8
 
 
 def column_shares(style: str, rows: list[list[str]]) -> list[float]:
@@ -21,14 +26,24 @@ def column_shares(style: str, rows: list[list[str]]) -> list[float]:
     if style == "signatures":
         return [1 / count] * count
     # The square root of the mean length: long texts get more room, short ones keep enough.
-    weights = [sqrt(max(1.0, sum(map(len, texts)) / max(1, len(texts)))) for texts in columns]
+    weights = [sqrt(max(1.0, sum(map(_width, texts)) / max(1, len(texts)))) for texts in columns]
     shares = [w / sum(weights) for w in weights]
     floors = [min(0.45, PADDING_SHARE + CHAR_SHARE * _longest_word(texts)) for texts in columns]
     return _lift(shares, floors)
 
 
 def _longest_word(texts: list[str]) -> int:
-    return max((len(word) for text in texts for word in text.split()), default=1)
+    return max((_unbreakable(word) for text in texts for word in text.split()), default=1)
+
+
+def _width(text: str) -> int:
+    """The text's width in Latin characters: a wide East Asian character counts twice."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _unbreakable(word: str) -> int:
+    width = _width(word)
+    return min(width, WIDE_KEPT_WHOLE) if width > len(word) else width
 
 
 def _lift(shares: list[float], floors: list[float]) -> list[float]:
