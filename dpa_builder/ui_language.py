@@ -4,7 +4,7 @@
 language in <html lang> (zh-CN, so that browsers pick Simplified Chinese
 glyphs), and responses vary by Accept-Language and the cookie holding the choice.
 """
-from flask import Flask, request, session
+from flask import Flask, has_request_context, request, session
 from flask_babel import Babel, get_locale
 
 from .assembly.language import long_date
@@ -15,6 +15,8 @@ babel = Babel()
 
 
 def select_language() -> str:
+    if not has_request_context():  # a notice worker: each email picks its recipient's language
+        return "en"
     chosen = session.get("lang")
     if chosen in LANGUAGES:
         return chosen

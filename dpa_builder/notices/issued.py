@@ -6,6 +6,8 @@ that refuses is logged: the DPA is issued all the same, and its page shows the l
 import smtplib
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 
 from ..records.models import DocumentRecord
 from ..registry.service import content_for
@@ -24,11 +26,14 @@ def send_issued(record: DocumentRecord, customer: Customer) -> int:
     page = dict(record=record, customer=customer, profile=content.profile,
                 summary_url=public_url("records.summary", record_id=record.id),
                 recipients_url=public_url("recipients.for_record", record_id=record.id))
-    subject = f"{content.profile.product}: your Data Processing Addendum {record.document_id}"
+    # Written in the DPA's language: it only points to the DPA, which says what binds.
+    with force_locale((record.request or {}).get("language", "en")):
+        subject = _("%(product)s: your Data Processing Addendum %(document)s",
+                    product=content.profile.product, document=record.document_id)
+        text, html = render_mail("mail/issued.txt", **page), render_mail("mail/issued.html", **page)
     sent = 0
     for address in sorted(named_by(record, content)):
-        message = compose(address, subject, render_mail("mail/issued.txt", **page),
-                          render_mail("mail/issued.html", **page))
+        message = compose(address, subject, text, html)
         try:
             send(message)
             sent += 1

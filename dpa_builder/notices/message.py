@@ -1,12 +1,22 @@
-"""The advance-notice email, rendered from the change record like every other view."""
+"""The advance-notice email, rendered from the change record like every other view.
+
+The notice is what the DPA promises, and the English DPA binds: a recipient who
+reads French or Chinese gets the English notice first, then its translation.
+"""
 from email.message import EmailMessage
+from functools import partial
 
 from flask import url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
 
+from ..assembly.language import long_date
+from ..assembly.translate import translate
 from ..content.loader import Content
-from ..registry.changes import Described, find, long_date
+from ..registry.changes import Described, find
 from .compose import compose, host, render_mail
 from .links import objection_url
+from .mail_language import english_first, in_language, recipient_language
 from .models import Notice, Subscriber
 
 
@@ -18,15 +28,29 @@ def notice_email(notice: Notice, described: Described, subscriber: Subscriber,
     period, and may move the notices to another address; a page subscriber may
     unsubscribe (and gets the one-click List-Unsubscribe header).
     """
-    change, profile = described.change, content.profile
     own_url = url_for("notices.unsubscribe", token=subscriber.token, _external=True)
-    page = dict(profile=profile, policy=profile.policy, change=change, sentence=described.sentence,
-                old=find(described.before, change.target), long_date=long_date,
-                customer=subscriber.customer, objection_url=objection_url(notice), own_url=own_url)
+    versions = [in_language(language, partial(_version, language, notice, described, subscriber,
+                                              content, own_url))
+                for language in english_first(recipient_language(subscriber))]
+    html = render_mail("mail/notice.html", profile=content.profile, bodies=versions)
     return compose(
-        subscriber.email,
-        f"{profile.product}: sub-processor change effective {long_date(change.effective_on)}",
-        render_mail("mail/notice.txt", **page), render_mail("mail/notice.html", **page),
+        subscriber.email, " / ".join(v["subject"] for v in versions),
+        "\n\n".join(v["text"] for v in versions), html,
         # The same id on every attempt lets a mail system drop a repeat after a crash.
-        message_id=f"<notice-{change.id}-{subscriber.id}@{host()}>",
+        message_id=f"<notice-{described.change.id}-{subscriber.id}@{host()}>",
         unsubscribe=None if subscriber.contractual else own_url)
+
+
+def _version(language: str, notice: Notice, described: Described, subscriber: Subscriber,
+             content: Content, own_url: str) -> dict:
+    """The notice in one language: the policy's phrases as the DPA in that language words them."""
+    change = described.change
+    profile = (content if language == "en" else translate(content, language).content).profile
+    page = dict(profile=profile, policy=profile.policy, change=change, sentence=described.sentence,
+                old=find(described.before, change.target), translation=language != "en",
+                long_date=lambda day: long_date(day, language), customer=subscriber.customer,
+                objection_url=objection_url(notice), own_url=own_url)
+    return {"lang": language, "text": render_mail("mail/notice.txt", **page),
+            "html": Markup(render_mail("mail/notice_body.html", **page)),
+            "subject": _("%(product)s: sub-processor change effective %(day)s",
+                         product=profile.product, day=long_date(change.effective_on, language))}

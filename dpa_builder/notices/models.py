@@ -50,6 +50,8 @@ class Subscriber(Model):
     confirm_token: Mapped[str | None] = mapped_column(String(64), unique=True, default=new_token)
     # page, dpa-form; for contract recipients: contract (named by the DPA), sales, customer
     source: Mapped[str] = mapped_column(String(20), default="page")
+    # A page subscriber's emails: the language of the page it subscribed on (en, fr, zh).
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     unsubscribed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,16 +26,18 @@ class BadAddress(ValueError):
     """Not an email address."""
 
 
-def subscribe(email: str, profile: str, source: str = "page", *, must_send: bool = False) -> Subscriber:
+def subscribe(email: str, profile: str, source: str = "page", *, must_send: bool = False,
+              language: str = "en") -> Subscriber:
     """Record a pending subscription, or reuse one, and mail the address's owner.
 
     A new or returning subscriber gets a confirmation link; an active one is
     told so. Callers answer the same either way, so nobody learns from the
     response whether an address is subscribed. Mail trouble is logged, or
-    raised as NotSent with `must_send`. Raises BadAddress for a bad address.
+    raised as NotSent with `must_send`. Raises BadAddress for a bad address. `language`
+    is the one the subscriber's emails are written in (the page's).
     """
     address = normalise(email)
-    subscriber = _find(profile, address) or _create(profile, address, source)
+    subscriber = _find(profile, address) or _create(profile, address, source, language)
     if subscriber.unsubscribed_at is not None:
         # Coming back after unsubscribing: nothing is sent until confirmed again.
         subscriber.confirmed_at = subscriber.unsubscribed_at = None
@@ -85,8 +89,8 @@ def _find(profile: str, address: str) -> Subscriber | None:
                                                       Subscriber.email == address))
 
 
-def _create(profile: str, address: str, source: str) -> Subscriber:
-    db.session.add(Subscriber(profile=profile, email=address, source=source))
+def _create(profile: str, address: str, source: str, language: str) -> Subscriber:
+    db.session.add(Subscriber(profile=profile, email=address, source=source, language=language))
     try:
         db.session.commit()
     except IntegrityError:  # the same address subscribed at the same moment
@@ -106,22 +110,28 @@ def public_url(endpoint: str, **values) -> str:
 
 def _confirmation(subscriber: Subscriber) -> EmailMessage:
     profile = content_for(subscriber.profile).profile
-    return _message(subscriber, f"{profile.product}: confirm your sub-processor change notices", [
-        f"Someone, probably you, asked {profile.processor.legal_name} to email this address before "
-        f"the sub-processors of {profile.product} change.", "",
-        f"To confirm, open this link and press the button: "
-        f"{public_url('notices.confirm', token=subscriber.confirm_token)}", "",
-        f"We give at least {profile.policy.notice_days} days' notice before adding or replacing a "
-        "sub-processor that processes Workspace content.",
-        "If you did not ask for this, ignore this email: you will receive nothing further."])
+    with force_locale(subscriber.language):  # the language of the page it subscribed on
+        return _message(subscriber, _("%(product)s: confirm your sub-processor change notices",
+                                      product=profile.product), [
+            _("Someone, probably you, asked %(processor)s to email this address before the "
+              "sub-processors of %(product)s change.", processor=profile.processor.legal_name,
+              product=profile.product), "",
+            _("To confirm, open this link and press the button: %(url)s",
+              url=public_url("notices.confirm", token=subscriber.confirm_token)), "",
+            _("We give at least %(days)s days' notice before adding or replacing a sub-processor "
+              "that processes Workspace content.", days=profile.policy.notice_days),
+            _("If you did not ask for this, ignore this email: you will receive nothing further.")])
 
 
 def _already_subscribed(subscriber: Subscriber) -> EmailMessage:
     profile = content_for(subscriber.profile).profile
-    return _message(subscriber, f"{profile.product}: you already receive sub-processor change notices", [
-        f"This address already receives notice of changes to the sub-processors of {profile.product}; "
-        "there is nothing more to do.", "",
-        f"To stop receiving them: {public_url('notices.unsubscribe', token=subscriber.token)}"])
+    with force_locale(subscriber.language):
+        return _message(subscriber, _("%(product)s: you already receive sub-processor change "
+                                      "notices", product=profile.product), [
+            _("This address already receives notice of changes to the sub-processors of "
+              "%(product)s; there is nothing more to do.", product=profile.product), "",
+            _("To stop receiving them: %(url)s",
+              url=public_url("notices.unsubscribe", token=subscriber.token))])
 
 
 def _message(subscriber: Subscriber, subject: str, lines: list[str]) -> EmailMessage:

@@ -8,6 +8,7 @@ from ..content.loader import available_profiles
 from ..extensions import csrf, db, limiter
 from ..registry import service as registry
 from ..registry.changes import long_date
+from ..ui_language import current_language
 from . import links, subscriptions
 from .forms import ObjectionForm, SubscribeForm
 from .models import Objection, Subscriber
@@ -33,7 +34,8 @@ def subscribe():
         profile = form.profile.data = current_app.config["DPA_DEFAULT_PROFILE"]
     if form.validate():
         try:
-            subscriptions.subscribe(form.email.data, profile, source="page", must_send=True)
+            subscriptions.subscribe(form.email.data, profile, source="page", must_send=True,
+                                    language=current_language())
         except subscriptions.BadAddress as exc:
             form.email.errors = [str(exc)]
         except subscriptions.NotSent:
