@@ -1,4 +1,6 @@
 """Emails in their recipient's language; where the English binds, the English first."""
+import re
+
 import pytest
 
 from dpa_builder.extensions import db
@@ -56,7 +58,11 @@ def test_a_french_page_subscriber_is_asked_to_confirm_in_french(app, smtp):
                                          "csrf_token": token})
     [mail] = smtp.sink.to("new@customer.example")
     assert "confirmez votre abonnement" in mail["Subject"]
-    assert "Pour confirmer, ouvrez ce lien" in text_of(mail)
+    body = text_of(mail)
+    assert "Pour confirmer, ouvrez ce lien" in body
+    link = re.search(r"https?://\S+/subscriptions/confirm/\S+", body).group(0)
+    confirm = client.get(link.replace(PUBLIC_URL, "")).get_data(as_text=True)
+    assert "<h1>Confirmez votre abonnement</h1>" in confirm and 'lang="fr"' in confirm
 
 
 def test_the_dpa_issued_email_speaks_the_dpas_language(app, smtp):

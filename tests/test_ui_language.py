@@ -130,3 +130,4 @@ def test_an_unfinished_translation_is_explained_in_plain_words(shared_app):
     with shared_app.test_request_context("/?lang=fr", headers={"Accept-Language": "fr"}):
         message = plain_errors(refused).fields["language"]
     assert message.startswith("Une partie de la traduction de cet accord n’est pas encore prête")
+

@@ -1,6 +1,7 @@
 """Contract recipients: a customer or sales adds one; a recipient moves notices to another
 address. Contractual notices cannot be turned off, and the pages say so."""
 from flask import Blueprint, abort, redirect, render_template, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
@@ -58,5 +59,5 @@ def _moved(form: RecipientForm, recipient) -> str | None:
         form.email.errors = [str(exc)]
     except IntegrityError:  # that address already receives this customer's notices
         db.session.rollback()
-        form.email.errors = ["This address already receives these notices."]
+        form.email.errors = [_("This address already receives these notices.")]
     return None

@@ -2,12 +2,12 @@
 from datetime import date
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ..content.loader import available_profiles
 from ..extensions import csrf, db, limiter
 from ..registry import service as registry
-from ..registry.changes import long_date
 from ..ui_language import current_language
 from . import links, subscriptions
 from .forms import ObjectionForm, SubscribeForm
@@ -39,7 +39,7 @@ def subscribe():
         except subscriptions.BadAddress as exc:
             form.email.errors = [str(exc)]
         except subscriptions.NotSent:
-            return render_template("notices/message.html", title="Please try again later", text=(
+            return render_template("notices/message.html", title=_("Please try again later"), text=_(
                 "We could not send the confirmation email just now. Please try again in a few "
                 "minutes."), args=_args(profile)), 503
         else:
@@ -56,8 +56,8 @@ def confirm(token: str):
     form = FlaskForm()
     if form.validate_on_submit():
         subscriptions.confirm(subscriber)
-        return render_template("notices/message.html", title="Subscription confirmed", text=(
-            f"{subscriber.email} will receive notice of sub-processor changes."),
+        return render_template("notices/message.html", title=_("Subscription confirmed"), text=_(
+            "%(email)s will receive notice of sub-processor changes.", email=subscriber.email),
             args=_args(subscriber.profile))
     return render_template("notices/confirm.html", form=form, subscriber=subscriber)
 
@@ -72,8 +72,8 @@ def unsubscribe(token: str):
         return redirect(url_for("recipients.address", token=token), code=303)
     if request.method == "POST":
         subscriptions.unsubscribe(subscriber)
-        return render_template("notices/message.html", title="Unsubscribed", text=(
-            f"{subscriber.email} will receive no more sub-processor change notices."),
+        return render_template("notices/message.html", title=_("Unsubscribed"), text=_(
+            "%(email)s will receive no more sub-processor change notices.", email=subscriber.email),
             args=_args(subscriber.profile))
     return render_template("notices/unsubscribe.html", subscriber=subscriber)
 
@@ -91,7 +91,7 @@ def object_to_change(notice_id: int, token: str):
     change = described.change
     profile = registry.content_for(record.profile).profile
     page = dict(change=change, summary=described.sentence,
-                profile=profile, policy=profile.policy, long_date=long_date)
+                profile=profile, policy=profile.policy)
     if date.today() >= change.effective_on:
         return render_template("notices/object.html", closed=True, **page), 410
     form = ObjectionForm(email=subscriber.email)
