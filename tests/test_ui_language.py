@@ -13,7 +13,7 @@ from dpa_builder.customer.wording import plain_errors
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
 
-from conftest import csrf_token, make_request
+from conftest import csrf_token, login, make_request, make_user
 
 CATALOGUES = REPO_ROOT / "dpa_builder" / "translations"
 
@@ -131,3 +131,12 @@ def test_an_unfinished_translation_is_explained_in_plain_words(shared_app):
         message = plain_errors(refused).fields["language"]
     assert message.startswith("Une partie de la traduction de cet accord n’est pas encore prête")
 
+
+
+def test_staff_pages_keep_the_language_chosen_before_signing_in(app):
+    client, user = app.test_client(), make_user(app, "sales")
+    assert "<h1>Connexion du personnel</h1>" in page(client, "/staff/login?lang=fr")
+    login(client, user.email)
+    desk = page(client, "/staff/desk")
+    assert "Espace commercial" in desk and 'name="bilingual"' in desk
+    assert 'name="english_fallback"' in desk

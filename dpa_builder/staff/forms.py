@@ -1,18 +1,20 @@
 """Staff forms: sign-in, and the sales desk's DPA form with the options legal allows."""
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField
 from wtforms.validators import DataRequired, NumberRange, Optional
 
+from ..assembly.language import country_name
 from ..assembly.transfers import eu_member_states
 from ..content.loader import Content
 from ..customer.forms import DpaForm, choices
-from ..request import country_name
+from ..ui_language import current_language
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired("Enter your email.")])
-    password = PasswordField("Password", validators=[DataRequired("Enter your password.")])
+    email = EmailField(_l("Email"), validators=[DataRequired(_l("Enter your email."))])
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
 
 
 class DeskForm(DpaForm):
@@ -24,13 +26,13 @@ class DeskForm(DpaForm):
     """
 
     authorised = None
-    role = RadioField("The prospect acts as", default="controller", choices=choices([
-        ("controller", "Controller (decides why and how the data is processed)"),
-        ("processor", "Processor (processes it on behalf of its own customers)")]))
-    ai_features = BooleanField("The prospect enables AI features in its workspace")
-    notice_days = IntegerField("Notice period for sub-processor changes (days)",
+    role = RadioField(_l("The prospect acts as"), default="controller", choices=choices([
+        ("controller", _l("Controller (decides why and how the data is processed)")),
+        ("processor", _l("Processor (processes it on behalf of its own customers)"))]))
+    ai_features = BooleanField(_l("The prospect enables AI features in its workspace"))
+    notice_days = IntegerField(_l("Notice period for sub-processor changes (days)"),
                                validators=[Optional()])
-    governing_law = SelectField("Governing law of the EU SCCs (Clauses 17 and 18)")
+    governing_law = SelectField(_l("Governing law of the EU SCCs (Clauses 17 and 18)"))
     bilingual = BooleanField(_l("Bilingual: each paragraph in English, then in the DPA's language"))
 
     field_paths = {**DpaForm.field_paths, "options.notice_days": "notice_days",
@@ -43,14 +45,15 @@ class DeskForm(DpaForm):
         # The same bounds assemble() enforces; checked here too so that every
         # error shows in one round, even while the request itself is invalid.
         self.notice_days.validators = [Optional(), NumberRange(
-            *self.notice_bounds, message=f"Enter a number of days between {policy.notice_days} "
-                                         f"and {policy.notice_days_max}.")]
+            *self.notice_bounds, message=_("Enter a number of days between %(low)s and %(high)s.",
+                                           low=policy.notice_days, high=policy.notice_days_max))]
         self.notice_days.render_kw = {"min": policy.notice_days, "max": policy.notice_days_max,
                                       "placeholder": str(policy.notice_days)}
-        self.fallback_law = country_name(content.profile.eu_governing_law_fallback)
+        language = current_language()
+        self.fallback_law = country_name(content.profile.eu_governing_law_fallback, language)
         self.governing_law.choices = choices([
-            ("", "The customer's own Member State"),
-            *sorted(((c, country_name(c)) for c in eu_member_states(content.regimes)),
+            ("", _("The customer's own Member State")),
+            *sorted(((c, country_name(c, language)) for c in eu_member_states(content.regimes)),
                     key=lambda pair: pair[1])])
 
     def option_values(self) -> dict:

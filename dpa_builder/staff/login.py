@@ -3,6 +3,9 @@ import functools
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_login import current_user, logout_user
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -13,7 +16,7 @@ from .forms import LoginForm
 from .models import User
 from .views import bp
 
-BAD_LOGIN = "Incorrect email or password."
+BAD_LOGIN = _l("Incorrect email or password.")
 
 
 @functools.cache
@@ -52,8 +55,9 @@ def login():
     wait = throttle.wait(email)
     if wait:
         minutes = -(-int(wait.total_seconds()) // 60)
-        form.password.errors = [f"Too many failed sign-ins with this email. Try again in "
-                                f"{minutes} minute{'' if minutes == 1 else 's'}."]
+        form.password.errors = [ngettext(
+            "Too many failed sign-ins with this email. Try again in %(num)d minute.",
+            "Too many failed sign-ins with this email. Try again in %(num)d minutes.", minutes)]
         return render_template("staff/login.html", form=form), 429
     user = db.session.scalar(select(User).where(User.email == email))
     if user is None:
@@ -64,7 +68,7 @@ def login():
         sessions.start(user)
         return redirect(target or _home())
     throttle.failed(email)
-    form.password.errors = [BAD_LOGIN]
+    form.password.errors = [str(BAD_LOGIN)]
     return render_template("staff/login.html", form=form)
 
 
@@ -76,5 +80,5 @@ def logout():
         db.session.commit()
     logout_user()
     session.clear()
-    flash("You are signed out.")
+    flash(_("You are signed out."))
     return redirect(url_for("staff.login"))

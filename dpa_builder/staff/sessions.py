@@ -14,8 +14,11 @@ from .models import User
 
 
 def start(user: User) -> None:
-    """A fresh session: nothing set before sign-in survives it."""
+    """A fresh session: nothing set before sign-in survives it but the page language chosen."""
+    language = session.get("lang")
     session.clear()
+    if language:
+        session["lang"] = language
     login_user(user)
     session["login_at"] = session["seen_at"] = int(time.time())
 
