@@ -13,7 +13,7 @@ from dpa_builder.customer.wording import plain_errors
 from dpa_builder.extensions import db
 from dpa_builder.records.models import DocumentRecord
 
-from conftest import csrf_token, login, make_request, make_user
+from conftest import api_token, csrf_token, login, make_request, make_user
 
 CATALOGUES = REPO_ROOT / "dpa_builder" / "translations"
 
@@ -140,3 +140,16 @@ def test_staff_pages_keep_the_language_chosen_before_signing_in(app):
     desk = page(client, "/staff/desk")
     assert "Espace commercial" in desk and 'name="bilingual"' in desk
     assert 'name="english_fallback"' in desk
+
+
+def test_the_api_issues_a_bilingual_chinese_dpa_and_checks_the_translation_options(app):
+    client = app.test_client()
+    token = api_token(app, make_user(app, "sales"))
+    headers = {"Authorization": f"Bearer {token}"}
+    bad = client.post("/api/v1/dpa", headers=headers, json={
+        **make_request(language="zh"), "options": {"bilingual": "yes", "english_for": "all"}})
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {
+        "options.bilingual", "options.english_for"}
+    good = client.post("/api/v1/dpa", headers=headers, json={
+        **make_request(language="zh"), "options": {"bilingual": True, "english_for": ["all"]}})
+    assert good.status_code == 201 and good.json["facts"]["language"].startswith("Bilingual")

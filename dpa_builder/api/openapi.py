@@ -35,7 +35,13 @@ def _schemas(content: Content) -> dict:
                                            f"{policy.notice_days}."},
             "governing_law": {"type": "string", "enum": eu_member_states(content.regimes),
                               "description": "EU Member State whose law governs the EU SCCs; "
-                                             "default: the customer's own."}}},
+                                             "default: the customer's own."},
+            "bilingual": {"type": "boolean", "description": "A French or Chinese DPA with each "
+                          "paragraph in English (which prevails), then translated."},
+            "english_for": {"type": "array", "items": {"type": "string"}, "description":
+                            "A French or Chinese DPA: the parts whose translation is missing or "
+                            "out of date to give in English (clause ids, label.<id>, text.<digest>, "
+                            "or all); without them such a DPA is refused on `language`."}}},
         "Dpa": {"type": "object", "required": ["id", "document_id", "issued_at", "sha256", "urls"],
                 "properties": {
                     "id": {"type": "string", "description": "The record's id."},

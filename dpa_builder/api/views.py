@@ -20,7 +20,7 @@ from .openapi import spec
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 # A bearer token is sent deliberately by its holder, never by a browser on its own.
 csrf.exempt(bp)
-OPTIONS = ("notice_days", "governing_law")
+OPTIONS = ("notice_days", "governing_law", "bilingual", "english_for")
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,100}")  # printable ASCII, as the header draft allows
 
 
@@ -82,9 +82,15 @@ def parse_options(raw) -> Options:
         errors["options.notice_days"] = "must be a whole number of days"
     if law is not None and not isinstance(law, str):
         errors["options.governing_law"] = "must be a country code such as IE"
+    bilingual, english = raw.get("bilingual", False), raw.get("english_for", [])
+    if not isinstance(bilingual, bool):
+        errors["options.bilingual"] = "must be true or false"
+    if not isinstance(english, list) or not all(isinstance(p, str) for p in english):
+        errors["options.english_for"] = 'must be a list of parts, such as ["all"]'
     if errors:
         raise FieldErrors(errors)
-    return Options(notice_days=days, governing_law=law and law.strip().upper())
+    return Options(notice_days=days, governing_law=law and law.strip().upper(),
+                   bilingual=bilingual, english_for=tuple(sorted(set(english))))
 
 
 @bp.post("/dpa")
