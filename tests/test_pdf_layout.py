@@ -73,3 +73,10 @@ def test_the_contents_give_each_clause_and_annex_the_page_it_starts_on(result):
         assert entry, heading.text
         page = int(entry.group(1))
         assert page > contents + 1 and squash(heading.text) in pages[page - 1]
+
+
+def test_lines_hold_65_to_80_characters(result):
+    """The measure that reads best: the median full line of text, tables' short lines aside."""
+    lengths = sorted(len(line) for line in pdf_text(result.files["pdf"]).splitlines()
+                     if len(line) >= 40)
+    assert 65 <= lengths[len(lengths) // 2] <= 80
