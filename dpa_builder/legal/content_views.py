@@ -3,6 +3,8 @@ import re
 from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
@@ -40,7 +42,7 @@ def template(profile: str):
     if form.publish.data:
         return _publish_template(profile, content, form, page)
     if form.upload.data is None:
-        form.upload.errors = ["Choose a DOCX file."]
+        form.upload.errors = [_("Choose a DOCX file.")]
         return render_template("legal/template.html", **page), 422
     data = form.upload.data.read(MAX_BYTES + 1)
     form.upload.errors = check_template(data, content)
@@ -60,11 +62,11 @@ def _publish_template(profile, content, form: TemplateForm, page: dict):
     data = storage_for("template-uploads").load(staged, "docx") if SHA256.fullmatch(staged) else None
     note = (form.note.data or "").strip()
     if data is None:
-        form.upload.errors = ["Upload and check the template before publishing it."]
+        form.upload.errors = [_("Upload and check the template before publishing it.")]
     elif not note:
-        form.note.errors.append("A note is required to publish.")
+        form.note.errors.append(_("A note is required to publish."))
     elif data == content.files[DOCX_TEMPLATE]:
-        form.upload.errors = ["Nothing to publish: this is the published template."]
+        form.upload.errors = [_("Nothing to publish: this is the published template.")]
     else:
         # The content may have changed since the check; check again against the current one.
         form.upload.errors = check_template(data, content)
@@ -96,7 +98,8 @@ def registry_change(profile: str):
             show_field_errors(form, exc)
         else:
             count = queue(record.id, profile)
-            flash(f"Change {record.id} recorded; {count} notice{'' if count == 1 else 's'} "
-                  f"queued for subscribers.")
+            flash(ngettext("Change %(change)s recorded; %(num)d notice queued for subscribers.",
+                           "Change %(change)s recorded; %(num)d notices queued for subscribers.",
+                           count, change=record.id))
             return redirect(url_for("legal.index"))
     return render_template("legal/registry.html", **page), 422

@@ -1,6 +1,7 @@
 """Legal's forms: a clause file, a DOCX template, a sub-processor change."""
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from pydantic import ValidationError as EntryError
@@ -12,7 +13,7 @@ from ..customer.forms import choices
 from ..field_errors import FieldErrors
 from ..form_errors import show_field_errors
 
-NOTE = "Note for the publish history (required to publish)"
+NOTE = _l("Note for the publish history (required to publish)")
 # Fields of the incoming sub-processor, by SubProcessor field name.
 ENTRY_FIELDS = {"id": "entry_id", "brand": "brand", "legal_entity": "legal_entity",
                 "address": "address", "country": "country",
@@ -24,42 +25,44 @@ PATTERNS = {"id": "use lower-case letters, digits, - and _ only",
 
 
 class ClauseForm(FlaskForm):
-    text = TextAreaField("Clause file (YAML)", validators=[DataRequired("The file cannot be empty.")],
+    text = TextAreaField(_l("Clause file (YAML)"),
+                         validators=[DataRequired(_l("The file cannot be empty."))],
                          render_kw={"rows": 28, "spellcheck": "false", "wrap": "off",
                                     "class": "code"})
     proof = HiddenField()  # set by a successful preview of exactly this text
     note = StringField(NOTE, validators=[Length(max=500)])
-    preview = SubmitField("Preview")
-    publish = SubmitField("Publish")
+    preview = SubmitField(_l("Preview"))
+    publish = SubmitField(_l("Publish"))
 
 
 class TemplateForm(FlaskForm):
-    upload = FileField("DOCX template")
+    upload = FileField(_l("DOCX template"))
     staged = HiddenField()  # SHA-256 of the checked upload, kept until it is published
     note = StringField(NOTE, validators=[Length(max=500)])
-    check = SubmitField("Check the template")
-    publish = SubmitField("Publish")
+    check = SubmitField(_l("Check the template"))
+    publish = SubmitField(_l("Publish"))
 
 
 class ChangeForm(FlaskForm):
-    kind = SelectField("Change", choices=choices([("add", "Add a sub-processor"),
-                                                  ("replace", "Replace a sub-processor"),
-                                                  ("remove", "Remove a sub-processor")]))
-    target = SelectField("Sub-processor replaced or removed", validate_choice=False)
-    entry_id = StringField("Id (lower case, e.g. hetzner)")
-    brand = StringField("Brand")
-    legal_entity = StringField("Full legal entity")
-    address = StringField("Address")
-    country = StringField("Country (ISO 3166-1 alpha-2, e.g. DE)")
-    processing_location = StringField("Processing location")
-    category = SelectField("Category", validate_choice=False)
-    purpose = TextAreaField("Service and purpose", render_kw={"rows": 3})
-    workspace_content = BooleanField("Processes Workspace content")
-    opt_in = BooleanField("Opt-in (engaged only for customers who enable it)")
-    since = DateField("Engaged since (blank: the effective date)", validators=[Optional()])
-    announced_on = DateField("Announced on", default=date.today,
-                             validators=[DataRequired("Enter the announcement date.")])
-    effective_on = DateField("Takes effect on", validators=[DataRequired("Enter the effective date.")])
+    kind = SelectField(_l("Change"), choices=choices([("add", _l("Add a sub-processor")),
+                                                  ("replace", _l("Replace a sub-processor")),
+                                                  ("remove", _l("Remove a sub-processor"))]))
+    target = SelectField(_l("Sub-processor replaced or removed"), validate_choice=False)
+    entry_id = StringField(_l("Id (lower case, e.g. hetzner)"))
+    brand = StringField(_l("Brand"))
+    legal_entity = StringField(_l("Full legal entity"))
+    address = StringField(_l("Address"))
+    country = StringField(_l("Country (ISO 3166-1 alpha-2, e.g. DE)"))
+    processing_location = StringField(_l("Processing location"))
+    category = SelectField(_l("Category"), validate_choice=False)
+    purpose = TextAreaField(_l("Service and purpose"), render_kw={"rows": 3})
+    workspace_content = BooleanField(_l("Processes Workspace content"))
+    opt_in = BooleanField(_l("Opt-in (engaged only for customers who enable it)"))
+    since = DateField(_l("Engaged since (blank: the effective date)"), validators=[Optional()])
+    announced_on = DateField(_l("Announced on"), default=date.today,
+                             validators=[DataRequired(_l("Enter the announcement date."))])
+    effective_on = DateField(_l("Takes effect on"),
+                             validators=[DataRequired(_l("Enter the effective date."))])
 
     field_paths = {"kind": "kind", "target": "target", "entry": "entry_id",
                    "announced_on": "announced_on", "effective_on": "effective_on",

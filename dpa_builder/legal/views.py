@@ -3,6 +3,7 @@ import hmac
 from datetime import date
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -25,7 +26,8 @@ def known_profile(profile: str) -> str:
 
 
 def published(publication: Publication) -> Response:
-    flash(f"Published content version {publication.version_id}; the next DPA is built from it.")
+    flash(_("Published content version %(version)s; the next DPA is built from it.",
+            version=publication.version_id))
     return redirect(url_for("legal.index"))
 
 
@@ -68,12 +70,12 @@ def clause(profile: str, filename: str):
     if form.publish.data and not preview.problems:
         note = (form.note.data or "").strip()
         if not previewed:
-            form.text.errors.append("Preview this text before publishing it: it changed since the "
-                                    "last preview, or someone published meanwhile.")
+            form.text.errors.append(_("Preview this text before publishing it: it changed since "
+                                      "the last preview, or someone published meanwhile."))
         if not note:
-            form.note.errors.append("A note is required to publish.")
+            form.note.errors.append(_("A note is required to publish."))
         if text == content.text(filename):
-            form.text.errors.append("Nothing to publish: this is the published text.")
+            form.text.errors.append(_("Nothing to publish: this is the published text."))
         if not (form.text.errors or form.note.errors):
             try:
                 return published(registry.publish(
