@@ -50,6 +50,14 @@ def _check_pdf(profile: str, content: Content) -> list[str]:
     return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in glyphs.messages]
 
 
+def specimen_reasons(profile: str) -> tuple[str, ...]:
+    """Why this profile's DPAs would be specimens (example or missing configuration)."""
+    try:
+        return load_content(profile).specimen
+    except ContentError:
+        return ()  # check_content reports the content's own problems
+
+
 def translation_gaps(profile: str) -> list[str]:
     """The profile's missing and stale translations (none reported if its content is broken)."""
     try:

@@ -9,6 +9,8 @@ import click
 
 from .assembly.context import Options
 from .content.loader import ContentError, available_profiles, load_content
+from .content.specimen import SpecimenRefused, refuse_in_production
+from .content.specimen import production as is_production
 from .field_errors import FieldErrors
 from .generate import build, write_files
 from .render.formats import FORMATS
@@ -86,10 +88,12 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str, english_f
     options = Options(english_for=tuple(sorted(set(english_for))), bilingual=bilingual)
     try:
         request = parse_request(data)
-        built = build(request, load_content(profile), formats, options)
+        content = load_content(profile)
+        refuse_in_production(profile, content.specimen)
+        built = build(request, content, formats, options)
     except FieldErrors as exc:
         _fail(exc.lines())
-    except ContentError as exc:
+    except (ContentError, SpecimenRefused) as exc:
         _fail(str(exc).splitlines(), code=3)
     for fmt, path in write_files(built, out_dir).items():
         click.echo(f"{path}  sha256:{built.sha256(fmt)}")
@@ -113,14 +117,21 @@ def serve(host: str, port: int):
               help="Check only this profile (repeatable); default: all.")
 @click.option("--strict-translations", is_flag=True,
               help="Fail on missing or stale translations too (otherwise reported as warnings).")
-def check(profiles, strict_translations):
+@click.option("--production", is_flag=True,
+              help="Also refuse example or missing configuration (as DPA_ENV=production does).")
+def check(profiles, strict_translations, production):
     """Validate all content and templates; exit non-zero on any problem."""
-    from .check import check_content, translation_gaps
+    from .check import check_content, specimen_reasons, translation_gaps
 
-    problems, gaps = [], []
+    problems, gaps, specimens = [], [], []
     for profile in profiles or available_profiles():
         problems += check_content(profile)
         gaps += translation_gaps(profile)
+        specimens += [f"{profile}: specimen: {reason}" for reason in specimen_reasons(profile)]
+    if production or is_production():
+        problems += specimens
+    for line in [] if production or is_production() else specimens:
+        click.echo(f"note: {line} (refused with --production)", err=True)
     for line in dict.fromkeys(gaps):  # the clause library is shared: report each once
         click.echo(f"{'error' if strict_translations else 'warning'}: {line}", err=True)
     if problems or (gaps and strict_translations):

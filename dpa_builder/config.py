@@ -19,6 +19,8 @@ def from_environment() -> dict:
         "DPA_STORAGE": env("DPA_STORAGE", ""),  # see storage_backend
         "DPA_STORAGE_DIR": env("DPA_STORAGE_DIR", str(instance / "documents")),
         "DPA_DEFAULT_PROFILE": env("DPA_DEFAULT_PROFILE", "helptal"),
+        # production: refuse to issue specimens (example or missing configuration)
+        "DPA_ENV": env("DPA_ENV", "development"),
         "DPA_SMTP_URL": env("DPA_SMTP_URL", "smtp://127.0.0.1:25"),
         "DPA_MAIL_FROM": env("DPA_MAIL_FROM", ""),
         "DPA_PUBLIC_URL": public_url,

@@ -5,6 +5,8 @@ from flask_babel import lazy_gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from .content.specimen import SpecimenRefused
+from .records.service import current_content
 from .registry.service import NothingPublished
 
 MESSAGES = {
@@ -36,6 +38,15 @@ def register(app) -> None:
     def nothing_published(error):
         app.logger.error("%s", error)  # names the profile and the command that fixes it
         return _respond(503, MESSAGES[503])
+
+    @app.errorhandler(SpecimenRefused)
+    def specimen_refused(error):
+        app.logger.error("%s", error)  # names each example or missing configuration value
+        return _respond(503, str(error))
+
+    # The DPA form and the desk say, before anything is typed, that DPAs are specimens here.
+    app.jinja_env.globals["specimen_reasons"] = (
+        lambda: current_content(app.config["DPA_DEFAULT_PROFILE"]).specimen)
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -85,6 +85,7 @@ class Customer(_Model):
         "the US state, e.g. DE-BY or US-CA; optional"))
     registration_number: OptionalCode = ""
     contact_name: OptionalName = ""
+    contact_title: OptionalName = ""  # the contact person's position (Annex I.A)
     contact_email: EmailStr
 
     @field_validator("region")

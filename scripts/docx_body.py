@@ -10,6 +10,7 @@ import docx_style_sheet as sheet
 from docx_parts import HEAD, XMLNS, twips
 
 TEXT_WIDTH = twips(sheet.TEXT_WIDTH)
+MARKING_RED = "B00000"  # the PDF's .marking and p.notice use the same colour
 
 
 def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
@@ -82,6 +83,13 @@ def contents() -> str:
     return para("{{ block.text }}", "TOCHeading") + field
 
 
+def marked(text: str, style: str) -> str:
+    """A paragraph in the marking's bold red: a specimen's warning."""
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/>'
+            f'<w:color w:val="{MARKING_RED}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t>'
+            "</w:r></w:p>")
+
+
 BRANCHES = (
     ("block.kind == 'title'", para("{{ block.text }}", "Title")),
     ("block.kind == 'subtitle'", para("{{ block.text }}", "Subtitle")),
@@ -96,6 +104,7 @@ BRANCHES = (
     ("block.kind == 'bullet'", para("{{ block.text }}", "ListBullet")),
     ("block.kind == 'contents' and block.lang", para("{{ block.text }}", "TOCHeading")),
     ("block.kind == 'contents'", contents()),
+    ("block.kind == 'notice'", marked("{{ block.text }}", "BodyText")),
     # The renderer turns this into "page break before" on the next paragraph.
     ("block.kind == 'page_break'", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'),
     ("block.style == 'grid'", grid_table()),
@@ -126,8 +135,11 @@ def document_xml() -> str:
 
 
 def header_xml(first: bool) -> str:
+    """Every page's header, the cover's included, carries a specimen's marking."""
+    marking = (para("{%p if document.marking %}") + marked("{{ document.marking }}", "Header")
+               + para("{%p endif %}"))
     text = "" if first else "{{ document.title }} — {{ document.id }}"
-    return f"{HEAD}<w:hdr {XMLNS}>{para(text, 'Header')}</w:hdr>"
+    return f"{HEAD}<w:hdr {XMLNS}>{marking}{para(text, 'Header')}</w:hdr>"
 
 
 def words(text: str) -> str:

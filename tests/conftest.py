@@ -101,8 +101,10 @@ def docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-def pdf_text(data: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=data,
+def pdf_text(data: bytes, page: int | None = None) -> str:
+    """The PDF's text, or one page's (counted from 1)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    result = subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", *pages, "-", "-"], input=data,
                             capture_output=True, check=True)
     return result.stdout.decode("utf-8")
 

@@ -67,7 +67,8 @@ def test_post_issues_a_dpa_whose_files_match_the_answer(app, client, token):
         assert download.status_code == 200
         assert hashlib.sha256(download.data).hexdigest() == answer["sha256"][fmt]
     text = " ".join(docx_text(client.get(answer["urls"]["docx"]).data).split())
-    assert "changes is 60 days" in text and "law of Ireland" in text
+    assert "Notice Period (Sub-processor changes) 60 days" in text
+    assert "The law of Ireland; the courts of Ireland" in text
     assert answer["facts"]["governing_law"] == "Ireland" and answer["facts"]["notice_days"] == "60"
     assert answer["options"] | {"notice_days": 60, "governing_law": "IE"} == answer["options"]
     assert answer["sizes"]["pdf"] == len(client.get(answer["urls"]["pdf"]).data)

@@ -99,12 +99,12 @@ def test_notice_and_remedy_come_from_the_profile(helptal, helpdesk):
     assert "Text, Inc." in other and "Evith" not in other and "Helptal" not in other
 
 
-def test_a_changed_policy_changes_the_clauses(helptal):
+def test_a_changed_policy_changes_the_clauses_and_the_cover(helptal):
     policy = helptal.profile.policy.model_copy(update={"notice_days": 45, "changelog_months": 36})
     profile = helptal.profile.model_copy(update={"policy": policy})
-    text = text_of(doc(dataclasses.replace(helptal, profile=profile)))
-    assert "45 days before the change takes effect" in text and "36 months" in text
-    assert "30 days before the change takes effect" not in text
+    document = doc(dataclasses.replace(helptal, profile=profile))
+    assert "Notice Period (Sub-processor changes)\n45 days" in "\n".join(document.text_lines(document.cover))
+    assert "36 months" in text_of(document) and "30 days\n" not in text_of(document)
 
 
 def test_sales_may_agree_a_longer_notice_within_bounds(helptal):

@@ -36,7 +36,7 @@ def test_registry_on_a_date_applies_only_effective_changes(helptal):
     assert after.version == date(2027, 2, 1)
 
 
-def test_workspace_content_change_inside_the_notice_period_is_refused(helptal):
+def test_a_change_inside_the_notice_period_is_refused(helptal):
     problems = check(helptal.registry, new=entry(), days=29)
     assert "falls inside the 30-day notice period" in problems["effective_on"]
     assert "31 December 2026" in problems["effective_on"]
@@ -47,14 +47,21 @@ def test_the_longest_notice_any_customer_holds_applies(helptal):
     assert "60-day" in check(helptal.registry, new=entry(), days=45, notice=60)["effective_on"]
 
 
-def test_replacing_a_workspace_provider_needs_notice_even_by_a_billing_one(helptal):
-    problems = check(helptal.registry, "replace", "neon", entry(workspace_content=False), days=5)
-    assert "notice period" in problems["effective_on"]
+@pytest.mark.parametrize("kind, target, new", [
+    ("add", "", entry(id="adyen", category="payment", workspace_content=False)),
+    ("replace", "stripe", entry(id="adyen", category="payment", workspace_content=False)),
+    ("replace", "neon", entry(workspace_content=False))])
+def test_every_new_sub_processor_needs_the_notice_the_dpa_promises(built, helptal, kind, target, new):
+    """The DPA promises notice for any addition or replacement, as SCC Clause 9(a) requires;
+    a new payment provider cannot go live a day after its announcement."""
+    terms = " ".join(built("DE").document.text_lines(built("DE").document.terms))
+    assert ("notice of any intended addition or replacement of a Sub-processor, whatever the data "
+            "it processes, at least the Notice Period before the change takes effect") in terms
+    assert "notice period" in check(helptal.registry, kind, target, new, days=5)["effective_on"]
+    assert check(helptal.registry, kind, target, new, days=30) == {}
 
 
-def test_billing_provider_and_removals_need_no_notice_period(helptal):
-    billing = entry(id="adyen", category="payment", workspace_content=False)
-    assert check(helptal.registry, new=billing, days=1) == {}
+def test_removals_need_no_notice_period(helptal):
     assert check(helptal.registry, "remove", "neon", days=1) == {}
 
 

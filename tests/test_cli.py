@@ -72,19 +72,39 @@ def test_unknown_format_and_profile_are_refused(runner, tmp_path):
     assert bad_profile.exit_code == 3 and "unknown profile 'x'" in bad_profile.output
 
 
-def test_check_passes_on_the_shipped_content(runner):
+def test_check_passes_on_the_shipped_content_and_notes_the_specimens(runner):
     result = runner.invoke(main, ["check"])
     assert result.exit_code == 0, result.output
     # Missing or stale translations are warnings (stderr), never a failure.
     assert result.stdout.strip().startswith("ok: helpdesk, helptal")
-    assert all(line.startswith("warning: clause_library/translations/")
+    assert all(line.startswith(("warning: clause_library/translations/", "note: "))
                for line in result.stderr.splitlines())
+    assert ("note: helptal: specimen: HELPTAL_SIGNATORY_NAME is an example value (Alex Example)"
+            in result.stderr)
 
 
-def test_check_fails_when_configuration_is_missing(runner, monkeypatch):
-    monkeypatch.delenv("HELPTAL_SIGNATORY_NAME")
-    result = runner.invoke(main, ["check", "--profile", "helptal"])
-    assert result.exit_code == 1 and "HELPTAL_SIGNATORY_NAME" in result.output
+def test_check_for_production_refuses_example_or_missing_configuration(runner, monkeypatch):
+    monkeypatch.delenv("HELPTAL_PRIVACY_EMAIL")
+    result = runner.invoke(main, ["check", "--profile", "helptal", "--production"])
+    assert result.exit_code == 1
+    assert "error: helptal: specimen: HELPTAL_PRIVACY_EMAIL is not set" in result.stderr
+    assert "error: helptal: specimen: HELPTAL_SIGNATORY_NAME is an example value" in result.stderr
+
+
+def test_check_for_production_passes_a_real_configuration(runner, monkeypatch):
+    monkeypatch.setenv("HELPTAL_SIGNATORY_NAME", "Dana Smith")
+    monkeypatch.setenv("HELPTAL_PRIVACY_EMAIL", "privacy@evith.com")
+    result = runner.invoke(main, ["check", "--profile", "helptal", "--production"])
+    assert result.exit_code == 0, result.output
+
+
+def test_generate_in_production_refuses_a_specimen(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("DPA_ENV", "production")
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", "--request", write_request(tmp_path, make_request()),
+                                  "--out", str(out)])
+    assert result.exit_code == 3 and not out.exists()
+    assert "HELPTAL_PRIVACY_EMAIL is an example value (privacy@helptal.example)" in result.stderr
 
 
 def test_console_script_runs_without_traceback(tmp_path):

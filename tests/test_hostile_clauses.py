@@ -14,7 +14,7 @@ from conftest import csrf_token, make_request
 from hostile import CORPUS, IDS, inert
 
 corpus = pytest.mark.parametrize("code, refusal", CORPUS, ids=IDS)
-WHERE = "clause_library: clause 'subprocessors' (version 1): paragraphs[{}]: "
+WHERE = "clause_library: clause 'subprocessors' (version {}): paragraphs[{}]: "
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def hostile(helptal, monkeypatch, code):
     content = content_from_files("helptal", {**helptal.files, CLAUSE: text.encode()})
     for module in ("dpa_builder.cli", "dpa_builder.check"):
         monkeypatch.setattr(f"{module}.load_content", lambda profile: content)
-    return text, WHERE.format(len(clause["paragraphs"]) - 1)
+    return text, WHERE.format(clause["version"], len(clause["paragraphs"]) - 1)
 
 
 @corpus

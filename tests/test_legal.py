@@ -90,7 +90,7 @@ def test_clause_preview_diffs_a_sample_dpa(client, legal, helptal):
 
 
 def test_a_yaml_error_is_named_and_cannot_be_published(app, client, legal, helptal):
-    text = helptal.text(CLAUSE).replace("version: 1", "version: two")
+    text = helptal.text(CLAUSE).replace("version: 2", "version: two")
     response = post_clause(client, text)
     page = response.get_data(as_text=True)
     assert response.status_code == 422 and not hidden(page, "proof")
@@ -205,7 +205,7 @@ def test_stale_lists_dpas_issued_before_a_change_took_effect(app, client):
     login(client, make_user(app, "sales").email)
     page = client.get("/legal/stale").get_data(as_text=True)
     assert "Early GmbH" in page and "Late GmbH" not in page
-    assert "Annex III lacks: Removal of" in page and "subprocessors v1" in page
+    assert "Annex III lacks: Removal of" in page and "subprocessors v2" in page
 
 
 def test_objections_are_listed_in_the_workspace(app, client, legal):

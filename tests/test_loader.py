@@ -39,11 +39,18 @@ def test_unknown_category_is_reported(content_copy):
         "['ai', 'edge', 'email', 'hosting', 'payment']"]
 
 
-def test_unconfigured_value_names_the_variable(content_copy, monkeypatch):
+def test_unset_or_example_configuration_makes_a_specimen(content_copy, monkeypatch):
     monkeypatch.delenv("HELPTAL_PRIVACY_EMAIL")
-    assert problems("helptal", content_copy) == [
-        "annexes/helptal/profile.yaml: processor.privacy_contact.email: not configured: "
-        "set the environment variable HELPTAL_PRIVACY_EMAIL"]
+    content = load_content("helptal", content_copy)
+    assert content.profile.processor.privacy_contact.email == "[HELPTAL_PRIVACY_EMAIL not set]"
+    assert content.specimen == ("HELPTAL_SIGNATORY_NAME is an example value (Alex Example)",
+                                "HELPTAL_PRIVACY_EMAIL is not set")
+
+
+def test_real_configuration_is_not_a_specimen(content_copy, monkeypatch):
+    monkeypatch.setenv("HELPTAL_SIGNATORY_NAME", "Dana Smith")
+    monkeypatch.setenv("HELPTAL_PRIVACY_EMAIL", "privacy@evith.com")
+    assert load_content("helptal", content_copy).specimen == ()
 
 
 def test_clause_with_bad_condition_is_reported(content_copy):

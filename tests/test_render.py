@@ -27,10 +27,10 @@ def both_texts(result):
 
 
 def comparable(text: str, document) -> str:
-    """Drop running headers and footers, every hyphen and the line break after a slash
+    """Drop running headers, footers and marking, every hyphen and the line break after a slash
     (pdftotext joins line ends with a space), so a paragraph split across lines or pages
     compares whole."""
-    for running in (document.footer, f"{document.title} — {document.id}"):
+    for running in (document.footer, f"{document.title} — {document.id}", document.marking):
         text = text.replace(running, " ")
     text = squash(re.sub(r"Page \d+ of \d+", " ", text))
     return re.sub(r"(?<=[-/]) ", "", text).replace("-", "")

@@ -152,8 +152,9 @@ def test_sales_issues_a_dpa_with_agreed_options(app, client):
         assert (record.channel, record.issued_by) == ("sales", user.id)
         assert record.options | {"notice_days": 60, "governing_law": "IE"} == record.options
     text = " ".join(docx_text(client.get(response.location + "/docx").data).split())
-    assert "changes is 60 days" in text and "changes is 30 days" not in text
-    assert "governed by the law of Ireland" in text and "law of Germany" not in text
+    assert "Notice Period (Sub-processor changes) 60 days" in text
+    assert "Notice Period (Sub-processor changes) 30 days" not in text
+    assert "The law of Ireland; the courts of Ireland" in text and "law of Germany" not in text
 
 
 def test_bad_options_and_fields_are_shown_next_to_them(app, client):

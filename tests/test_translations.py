@@ -137,7 +137,7 @@ def test_bilingual_sets_each_english_block_before_its_translation(helptal):
     assert "20 May 2026" in paragraph.text and "20 mai 2026" in translation.text
     assert document.facts["language"].startswith("Bilingual: English, then French")
     cover = next(b for b in blocks if b.kind == "table")
-    assert cover.rows[0][0] == "Processor\n[FR] Processor"
+    assert cover.rows[0][0] == "Legal name\n[FR] Legal name"
 
 
 def test_bilingual_needs_a_translated_language(helptal):

@@ -13,7 +13,8 @@ from dpa_builder.render.docx_static import static_problems
 
 def test_the_legal_pages_list_the_variables(client, legal):
     clause = html.unescape(client.get(CLAUSE_URL).get_data(as_text=True))
-    assert "<code>policy.notice_days</code></td><td>30</td>" in clause
+    assert "<code>notice_days</code></td><td>30</td><td>Cover Page labels only</td>" in clause
+    assert "<code>policy.changelog_months</code></td><td>24</td><td>all texts</td>" in clause
     assert "<code>processor.legal_name</code></td><td>Evith LLC</td>" in clause
     upload = html.unescape(client.get("/legal/templates/helptal").get_data(as_text=True))
     assert "<code>block.rows</code></td><td>a list of rows, each a list of texts</td>" in upload
@@ -22,7 +23,7 @@ def test_the_legal_pages_list_the_variables(client, legal):
 
 def test_every_listed_clause_variable_renders_as_listed(helptal):
     context = text_variables(sample_request(), helptal)
-    for name, value in clause_variables(helptal):
+    for name, value, _ in clause_variables(helptal):
         if "," not in value:  # a list is listed joined
             assert render_text(f"{{{{ {name} }}}}", context) == value, name
 

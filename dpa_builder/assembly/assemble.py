@@ -1,19 +1,19 @@
 """Assemble a request and a profile's content into one Document. Pure: no I/O."""
 import hashlib
 import json
+from dataclasses import replace
 
-from ..content.loader import LABELS_FILE, Content, ContentError
-from ..content.refusals import problem
+from ..content.loader import Content
 from ..content.regime_schema import Regime
-from ..content.sandbox import RENDER_ERRORS, render_text
 from ..content.schema import Clause, Condition
 from ..field_errors import FieldErrors
 from ..request import Request
 from . import annexes
 from .compose import compose
-from .context import Options, build_context
-from .language import long_date
+from .context import Options, ai_choice, cover_context, terms_context
+from .cover import cover
 from .model import Block, Document
+from .texts import Labels, body
 from .transfers import Transfer, choose_transfer, eu_member_states, regional_law
 
 
@@ -27,49 +27,72 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
     _check_options(options, content)
     profile = content.profile
     transfer = choose_transfer(request.customer, request.role, content, options.governing_law)
-    context = build_context(request, content, transfer, options)
-    label = _Labels(content.labels, context, f"annexes/{profile.id}", content.language)
-    clauses = [c for c in content.clauses if applies(c.when, transfer, request)]
+    regime, ai = content.regimes[transfer.kind], ai_choice(request, content)
+    terms = terms_context(content, transfer, request.role, ai)
+    cover_label = Labels(content.labels, cover_context(request, content, transfer, options, terms),
+                          f"annexes/{profile.id}", content.language)
+    terms_label = Labels(content.labels, terms, f"annexes/{profile.id}", content.language)
+    clauses = [c for c in content.clauses if applies(c.when, transfer, request.role, ai)]
     doc_id = document_id(request, content, options)
-
-    regime = content.regimes[transfer.kind]
-    blocks = [*annexes.cover(request, content, regime, label, doc_id),
-              Block("contents", label("contents")), Block("page_break"),
-              *body(clauses, context),
-              *annexes.annex_one(request, content, regime, label),
-              *annexes.annex_two(content, label),
-              *annexes.annex_three(request, content, label),
-              *annexes.signatures(request, content, label)]
+    front = [replace(b, part="cover")
+             for b in cover(request, content, regime, transfer, cover_label, doc_id)]
     return Document(
         id=doc_id, language=content.language,
-        title=label("title"),
-        subject=label("subject"),
+        title=cover_label("title"),
+        subject=cover_label("subject"),
         author=profile.processor.legal_name,
-        keywords=label("keywords"),
+        keywords=cover_label("keywords"),
         issued=request.effective_date,
         content_version=content.version,
         registry_version=content.registry.version.isoformat(),
-        footer=label("footer", document_id=doc_id, content_version=content.version),
-        page_label=_page_label(label),
-        blocks=tuple(blocks),
+        footer=cover_label("footer", document_id=doc_id, content_version=content.version),
+        page_label=_page_label(cover_label),
+        blocks=(*front, *standard_terms(content, regime, clauses, terms, terms_label, request.role, ai)),
         clause_versions={c.id: c.version for c in clauses},
-        facts=_facts(regime, transfer, context, label),
+        facts=_facts(regime, transfer, cover_label, content.specimen),
+        terms_key=terms_key(request, content, transfer, options, ai),
+        specimen=content.specimen,
+        marking=cover_label("specimen_marking") if content.specimen else "",
     )
 
 
-def text_variables(request: Request, content: Content, options: Options = Options()) -> dict:
-    """The variables legal's clause texts and labels may use, as this request fills them."""
+def standard_terms(content: Content, regime: Regime, clauses: list[Clause], context: dict, label,
+                   role: str, ai: bool) -> list[Block]:
+    """The clauses and Annexes I–III: the same for every customer of one terms key."""
+    return [Block("contents", label("contents")), Block("page_break"),
+            Block("title", label("standard_terms")), Block("paragraph", label("standard_terms_intro")),
+            *body(clauses, context),
+            *annexes.annex_one(content, regime, role, label),
+            *annexes.annex_two(content, label),
+            *annexes.annex_three(content, ai, label)]
+
+
+def terms_key(request: Request, content: Content, transfer: Transfer, options: Options,
+              ai: bool) -> tuple[str, ...]:
+    """Everything the Standard Terms depend on: content, registry state, options, language."""
+    registry = hashlib.sha256(content.registry.model_dump_json().encode()).hexdigest()[:12]
+    return (content.profile.id, content.version, registry, transfer.kind, transfer.dpf,
+            request.role, "ai" if ai else "no-ai", request.language,
+            "bilingual" if options.bilingual else "", ",".join(options.english_for))
+
+
+def text_variables(request: Request, content: Content, options: Options = Options(),
+                   part: str = "cover") -> dict:
+    """The variables legal's texts may use, as this request fills them: the Cover Page's
+    labels see all of them, the clauses and the Standard Terms' labels (part "terms") fewer."""
     transfer = choose_transfer(request.customer, request.role, content, options.governing_law)
-    return build_context(request, content, transfer, options)
+    terms = terms_context(content, transfer, request.role, ai_choice(request, content))
+    return terms if part == "terms" else cover_context(request, content, transfer, options, terms)
 
 
-def _facts(regime: Regime, transfer: Transfer, context: dict, label) -> dict[str, str]:
+def _facts(regime: Regime, transfer: Transfer, label, specimen: tuple[str, ...]) -> dict[str, str]:
     """What the record keeps and every page shows, as plain text; empty ones left out."""
+    context = label.context
     dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf and regime.dpf else ""
     facts = {"regime": regime.title, "region": regional_law(regime, transfer.region),
              "transfer": label.render(regime.labels.mechanism), "authority": transfer.authority,
              "dpf": dpf, "governing_law": transfer.governing_law,
-             "notice_days": str(context["policy"]["notice_days"])}
+             "notice_days": str(context["notice_days"]), "specimen": "; ".join(specimen)}
     return {key: value for key, value in facts.items() if value}
 
 
@@ -80,40 +103,11 @@ def _page_label(label) -> tuple[str, str, str]:
     return before.strip(), between.strip(), after.strip()
 
 
-def applies(when: Condition, transfer: Transfer, request: Request) -> bool:
+def applies(when: Condition, transfer: Transfer, role: str, ai: bool) -> bool:
     return ((when.regime is None or transfer.kind in when.regime)
             and (when.dpf is None or when.dpf == transfer.dpf)
-            and (when.role is None or when.role == request.role)
-            and (when.ai_features is None or when.ai_features == request.ai_features))
-
-
-def body(clauses: list[Clause], context: dict) -> list[Block]:
-    """Number the clauses "N." and their paragraphs "N.M"; bullets stay unnumbered."""
-    return [block for n, clause in enumerate(clauses, start=1)
-            for block in _clause_blocks(clause, n, context)]
-
-
-def _clause_blocks(clause: Clause, n: int, context: dict) -> list[Block]:
-    where = f"clause_library: clause {clause.id!r} (version {clause.version})"
-    blocks = [Block("heading", _render(clause.title, context, f"{where}: title"), number=f"{n}.")]
-    m = 0
-    for i, paragraph in enumerate(clause.paragraphs):
-        if isinstance(paragraph, str):
-            m += 1
-            blocks.append(Block("paragraph", _render(paragraph, context, f"{where}: paragraphs[{i}]"),
-                                number=f"{n}.{m}"))
-        else:
-            blocks += [Block("bullet", _render(b, context, f"{where}: paragraphs[{i}].bullets[{j}]"))
-                       for j, b in enumerate(paragraph.bullets)]
-    return blocks
-
-
-def _render(text: str, context: dict, where: str) -> str:
-    """Legal's text with the context; a refusal names the file and field it comes from."""
-    try:
-        return render_text(text, context)
-    except RENDER_ERRORS as exc:
-        raise ContentError([f"{where}: {problem(exc)}"]) from None
+            and (when.role is None or when.role == role)
+            and (when.ai_features is None or when.ai_features == ai))
 
 
 def document_id(request: Request, content: Content, options: Options) -> str:
@@ -136,22 +130,3 @@ def _check_options(options: Options, content: Content) -> None:
         problems["options.governing_law"] = "must be an EU Member State"
     if problems:
         raise FieldErrors(problems)
-
-
-class _Labels:
-    """Legal's short texts (headings, table labels), rendered with the context."""
-
-    def __init__(self, labels: dict[str, str], context: dict, annexes: str, language: str):
-        self._labels, self._context = labels, context
-        self._annexes, self._language = annexes, language
-
-    def __call__(self, key: str, **extra) -> str:
-        if key not in self._labels:
-            raise ContentError([f"{LABELS_FILE}: {key}: missing; the DPA needs this label"])
-        return _render(self._labels[key], {**self._context, **extra}, f"{LABELS_FILE}: {key}")
-
-    def render(self, text: str) -> str:
-        return _render(text, self._context, f"{self._annexes}: the text {text[:40]!r}")
-
-    def date(self, value) -> str:
-        return long_date(value, self._language)

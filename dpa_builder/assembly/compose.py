@@ -83,7 +83,7 @@ def _with_notes(document: Document, content: Content, translated: Translated,
     if any(not g.clause for g in english):
         notes.append(labels["translation_english_labels"])
     top = next(i for i, b in enumerate(document.blocks) if b.kind not in ("title", "subtitle"))
-    blocks = (*document.blocks[:top], *(Block("paragraph", n) for n in notes),
+    blocks = (*document.blocks[:top], *(Block("paragraph", n, part="cover") for n in notes),
               *document.blocks[top:])
     footer = document.footer if reviewed else f"{document.footer} · {labels['footer_unreviewed']}"
     facts = {**document.facts, "language": _language_fact(language, reviewed, clauses)}

@@ -2,6 +2,23 @@
 
 Renderers only lay blocks out; every word comes from here, so the DOCX and
 the PDF cannot say different things.
+
+A DPA has two parts (the Common Paper structure), marked on each block by
+`Block.part`:
+
+- the **Cover Page** (`Document.cover`, part "cover"): every customer-specific
+  value (the parties with their addresses, registration numbers, contacts and
+  signatories, the effective date, the regime, authority and governing law,
+  the notice period, the positions chosen, the document id and versions) and
+  the signature blocks of both parties;
+- the **Standard Terms** (`Document.terms`, part "terms"): the clauses and
+  Annexes I–III. They refer to "the Cover Page" for every customer-specific
+  value, so they are identical, block for block, for every customer with the
+  same `Document.terms_key` (profile, content version, registry state, regime,
+  role, AI choice, language). A renderer may lay them out once per key and
+  reuse the pages.
+
+`Document.blocks` holds both parts in reading order.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,10 +32,13 @@ class Block:
     """One unit of the document body.
 
     kind is one of: title, subtitle, heading, subheading, paragraph, bullet,
-    table, contents (the table of contents' heading; renderers list the
-    headings under it), page_break. Tables have a style: "grid" (a header row
-    and data rows), "fields" (label / value pairs) or "signatures" (one column
-    per party).
+    notice (a boxed warning, such as a specimen's), table, contents (the table
+    of contents' heading; renderers list the headings under it), page_break.
+    Tables have a style: "grid" (a header row and data rows), "fields" (label /
+    value pairs) or "signatures" (one column per party: `columns` say for whom
+    each signs, rows[0] holds the parties' legal names, rows[1] the signature
+    lines, which need room above them to sign by hand, then name, title, date
+    and place of signing).
     """
 
     kind: str
@@ -30,6 +50,7 @@ class Block:
     # A bilingual DPA's translated block: its language. A translated clause paragraph keeps
     # the English paragraph's number, which renderers do not count again.
     lang: str = ""
+    part: str = "terms"  # "cover" or "terms": see the module's docstring
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,20 @@ class Document:
     # What the record keeps and every page shows about this DPA, as plain text:
     # transfer mechanism, authority, governing law, notice period, ...
     facts: dict[str, str] = field(default_factory=dict)
+    # What the Standard Terms depend on: the same key, the same terms blocks.
+    terms_key: tuple[str, ...] = ()
+    # Empty for a real DPA; for a specimen, why (example or missing configuration),
+    # and the marking every page of both files shows.
+    specimen: tuple[str, ...] = ()
+    marking: str = ""
+
+    @property
+    def cover(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.part == "cover")
+
+    @property
+    def terms(self) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.part == "terms")
 
     @cached_property
     def data(self) -> dict:
@@ -62,13 +97,15 @@ class Document:
         props = {"dpa.document_id": self.id, "dpa.language": self.language,
                  "dpa.content_version": self.content_version,
                  "dpa.registry_version": self.registry_version}
+        if self.specimen:
+            props["dpa.specimen"] = "; ".join(self.specimen)
         props.update({f"dpa.clause.{cid}": str(v) for cid, v in self.clause_versions.items()})
         return props
 
-    def text_lines(self) -> list[str]:
-        """The document's words in reading order, as a renderer should show them."""
+    def text_lines(self, blocks: tuple[Block, ...] | None = None) -> list[str]:
+        """The words in reading order, as a renderer should show them (default: all blocks)."""
         lines = []
-        for block in self.blocks:
+        for block in self.blocks if blocks is None else blocks:
             if block.kind == "table":
                 lines += [cell for row in (block.columns, *block.rows) for cell in row if cell]
             elif block.text:

@@ -27,7 +27,9 @@ class Translated:
 
 def translate(content: Content, language: str) -> Translated:
     """The content with `language`'s texts in place; ContentError for a broken translation."""
-    key = (content.profile.id, content.version, language)
+    # The profile too: its configured values (signatory, contacts) come from the environment,
+    # which the content version does not cover.
+    key = (content.profile.model_dump_json(), content.specimen, content.version, language)
     if key not in _CACHE:
         if len(_CACHE) >= 32:
             _CACHE.clear()

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from . import schema
 from .regime_schema import Regime, regime_problems
+from .specimen import configured_value
 from .typography import smarten_all
 
 REPO_ROOT = Path(__file__).resolve().parents[2]  # the default home of legal's folders
@@ -46,6 +47,9 @@ class Content:
     files: dict[str, bytes] = field(repr=False)  # the snapshot this was read from
     version: str = ""  # digest of the snapshot, templates included
     language: str = "en"  # of the clause and label texts (assembly.translate puts others in place)
+    # Why this content can only give specimen DPAs (empty: real ones): unset or
+    # example configuration, and the profile's own `specimen` statement.
+    specimen: tuple[str, ...] = ()
 
     def text(self, path: str) -> str:
         return self.files[path].decode("utf-8")
@@ -99,7 +103,9 @@ def content_from_files(profile: str, files: dict[str, bytes]) -> Content:
     if reader.problems:
         raise ContentError(reader.problems)
     content["integrations"] = content["integrations"].integrations
-    return Content(**content, files=dict(files), version=snapshot_version(files))
+    specimen = [content["profile"].specimen, *reader.specimen]
+    return Content(**content, files=dict(files), version=snapshot_version(files),
+                   specimen=tuple(dict.fromkeys(s for s in specimen if s)))
 
 
 def snapshot_version(files: dict[str, bytes]) -> str:
@@ -116,6 +122,7 @@ class _Reader:
     def __init__(self, files: dict[str, bytes]):
         self.files = files
         self.problems: list[str] = []
+        self.specimen: list[str] = []  # unset or example configuration
         self.regime_files: dict[str, str] = {}  # regime id -> the file that defines it
 
     def raw(self, relative: str):
@@ -132,17 +139,11 @@ class _Reader:
         data = self.raw(relative)
         if data is None:
             return None
-        unset: list[tuple[str, str]] = []
-        data = _resolve_env(data, unset)
-        self.problems += [f"{relative}: {field}: not configured: set the environment variable {var}"
-                          for field, var in unset]
+        data = _resolve_env(data, self.specimen)
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            # An unset variable was reported above; its empty value is not a second problem.
-            skip = {field for field, _ in unset}
-            self.problems.extend(_describe(relative, data, error) for error in exc.errors()
-                                 if ".".join(map(str, error["loc"])) not in skip)
+            self.problems.extend(_describe(relative, data, error) for error in exc.errors())
             return None
 
     def labels(self, relative: str) -> dict[str, str]:
@@ -187,17 +188,18 @@ class _Reader:
         return regimes
 
 
-def _resolve_env(data, unset: list, where: str = ""):
-    """Replace each `{env: NAME}` by that variable's value, listing the unset ones."""
+def _resolve_env(data, specimen: list[str]):
+    """Replace each `{env: NAME}` by that variable's value (or a placeholder if unset).
+
+    Unset and example values do not stop the content loading: they make every
+    DPA built from it a specimen, and `specimen` says why.
+    """
     if isinstance(data, dict) and set(data) == {"env"}:
-        value = os.environ.get(data["env"], "").strip()
-        if not value:
-            unset.append((where, data["env"]))
-        return value
+        return configured_value(str(data["env"]), specimen)
     if isinstance(data, dict):
-        return {k: _resolve_env(v, unset, f"{where}.{k}".lstrip(".")) for k, v in data.items()}
+        return {k: _resolve_env(v, specimen) for k, v in data.items()}
     if isinstance(data, list):
-        return [_resolve_env(v, unset, f"{where}.{i}") for i, v in enumerate(data)]
+        return [_resolve_env(v, specimen) for v in data]
     return data
 
 

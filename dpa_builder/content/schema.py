@@ -79,6 +79,9 @@ class DpfCertification(Strict):
 
 class Profile(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    # Non-empty when this profile's DPAs can only be specimens, saying why (for
+    # example, a policy the processor has not published).
+    specimen: str = ""
     product: str = Text
     service_description: str = Text
     processor: Processor

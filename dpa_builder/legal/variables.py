@@ -11,9 +11,12 @@ BLOCK_KINDS = inspect.cleandoc(Block.__doc__ or "")
 TEMPLATE_VARIABLES = documented()
 
 
-def clause_variables(content: Content) -> list[tuple[str, str]]:
-    """Each variable a clause text or label may use, with its value for the sample customer."""
-    return _flatten(text_variables(sample_request(), content))
+def clause_variables(content: Content) -> list[tuple[str, str, str]]:
+    """Each variable a clause text or label may use, its value for the sample customer, and
+    where: the Standard Terms name no customer, so some are for the Cover Page only."""
+    terms = {name for name, _ in _flatten(text_variables(sample_request(), content, part="terms"))}
+    return [(name, value, "all texts" if name in terms else "Cover Page labels only")
+            for name, value in _flatten(text_variables(sample_request(), content))]
 
 
 def _flatten(value, name: str = "") -> list[tuple[str, str]]:

@@ -118,8 +118,8 @@ def _confirmation(subscriber: Subscriber) -> EmailMessage:
               product=profile.product), "",
             _("To confirm, open this link and press the button: %(url)s",
               url=public_url("notices.confirm", token=subscriber.confirm_token)), "",
-            _("We give at least %(days)s days' notice before adding or replacing a sub-processor "
-              "that processes Workspace content.", days=profile.policy.notice_days),
+            _("We give at least %(days)s days' notice before adding or replacing any "
+              "sub-processor.", days=profile.policy.notice_days),
             _("If you did not ask for this, ignore this email: you will receive nothing further.")])
 
 

@@ -2,7 +2,7 @@
 import unicodedata
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, String
+from sqlalchemy import JSON, DateTime, ForeignKey, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model
@@ -41,6 +41,8 @@ class DocumentRecord(Model):
     emailed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notice_days: Mapped[int | None] = mapped_column()  # the notice period this customer holds
     registry_changes: Mapped[list] = mapped_column(JSON, default=list)  # change ids in its Annex III
+    # Built on example or missing configuration: marked on every page, not for signature.
+    specimen: Mapped[bool] = mapped_column(default=False, server_default=false())
     files: Mapped[list["DocumentFile"]] = relationship(
         back_populates="record", cascade="all, delete-orphan", order_by="DocumentFile.format",
         lazy="selectin")

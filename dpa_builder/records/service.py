@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from ..assembly.context import Options
 from ..content.loader import Content
+from ..content.specimen import refuse_in_production
 from ..extensions import db
 from ..generate import Built, build
 from ..notices.contracts import enrol
@@ -46,6 +47,7 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
     """
     profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
     content, applied = content_on(profile, date.today())
+    refuse_in_production(profile, content.specimen, current_app.config)
     built = build(request, content, formats, options)
     for fmt, data in built.files.items():
         storage_for("documents").save(built.sha256(fmt), fmt, data)
@@ -61,7 +63,7 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         files=[DocumentFile(format=fmt, sha256=built.sha256(fmt), size=len(data))
                for fmt, data in built.files.items()],
         notice_days=options.notice_days or content.profile.policy.notice_days,
-        registry_changes=[change.id for change in applied])
+        registry_changes=[change.id for change in applied], specimen=bool(document.specimen))
     db.session.add(record)
     db.session.commit()
     if send_issued(record, enrol(record, content)):

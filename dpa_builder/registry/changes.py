@@ -105,18 +105,17 @@ def check_change(kind: str, target: str, entry: SubProcessor | None, announced_o
         problems["entry.category"] = "is not a registry category"
     if effective_on <= announced_on:
         problems["effective_on"] = "must be after the announcement date"
-    elif needs_notice(kind, target, entry, registry):
+    elif needs_notice(kind):
         earliest = announced_on.toordinal() + notice_days
         if effective_on.toordinal() < earliest:
             problems["effective_on"] = (
-                f"falls inside the {notice_days}-day notice period customers hold for providers "
-                f"that process Workspace content; the earliest is {long_date(date.fromordinal(earliest))}")
+                f"falls inside the {notice_days}-day notice period customers hold for every new "
+                f"sub-processor; the earliest is {long_date(date.fromordinal(earliest))}")
     return problems
 
 
-def needs_notice(kind: str, target: str, entry: SubProcessor | None, registry: Registry) -> bool:
-    """Adding or replacing a provider that processes Workspace content needs full notice."""
-    if kind == "remove":
-        return False
-    old = find(registry, target)
-    return bool((entry and entry.workspace_content) or (old and old.workspace_content))
+def needs_notice(kind: str) -> bool:
+    """Every addition or replacement needs the full notice period, whatever the provider
+    processes: the DPA promises it (clause "Sub-processors") and SCC Clause 9(a) Option 2
+    requires it for any sub-processor. A removal needs none."""
+    return kind != "remove"
