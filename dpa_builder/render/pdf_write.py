@@ -81,13 +81,13 @@ def finish(parts: list[tuple[Body, bytes | None]], size: int, identifier: bytes)
             table += ROW.pack(*entries[n])
             n += 1
     data_hash = md5(bytes(out[len(HEADER):]), usedforsecurity=False).hexdigest().encode()
-    table = zlib.compress(bytes(table), 1)  # level 1: fastest, and smaller than 9 here
+    packed = zlib.compress(bytes(table), 1)  # level 1: fastest, and smaller than 9 here
     extra = pydyf.Dictionary({
         "Type": "/XRef", "Index": pydyf.Array((0, size)), "W": pydyf.Array((1, 4, 2)),
         "Size": size, "Root": b"1 0 R", "Info": b"6 0 R",
         "ID": pydyf.Array((pydyf.String(identifier).data, pydyf.String(data_hash).data)),
-        "Filter": "/FlateDecode", "Length": len(table)})
+        "Filter": "/FlateDecode", "Length": len(packed)})
     xref_at = len(out)
-    out += b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (size - 1, extra.data, table)
+    out += b"%d 0 obj\n%s\nstream\n%s\nendstream\nendobj\n" % (size - 1, extra.data, packed)
     out += b"startxref\n%d\n%%%%EOF\n" % xref_at
     return bytes(out)
