@@ -129,3 +129,8 @@ def test_a_bilingual_chinese_dpa_sets_english_then_chinese(demo_env):
     assert english < pdf.index("一般书面授权。客户给予处理者一般书面授权")
     assert in_both(texts, PREVAILING["zh"], "zh")
     assert "The Chinese translation of this DPA is provided for reference only" in texts[0]
+
+
+def test_french_hyphenation_never_splits_an_email_address(demo_env):
+    built, _, _ = issued("fr")
+    assert "privacy@helptal.example" in pdf_text(built.files["pdf"])  # not "priva‐ cy@…"
