@@ -66,3 +66,16 @@ def test_a_real_configuration_is_not_marked(real):
     for text in (docx_text(real.files["docx"]), pdf_text(real.files["pdf"])):
         assert "SPECIMEN" not in text and "Signature: ____" in text
         assert "Dana Smith" in text and "privacy@evith.com" in text
+
+
+def test_a_profile_whose_policy_is_not_published_is_always_a_specimen(monkeypatch):
+    for variable in ("HELPDESK_SIGNATORY_NAME", "HELPDESK_SIGNATORY_TITLE",
+                     "HELPDESK_PRIVACY_CONTACT_NAME"):
+        monkeypatch.setenv(variable, "Dana Smith")
+    content = load_content("helpdesk")
+    assert content.specimen == ("Text, Inc. publishes no sub-processor notice, objection, "
+                                "breach-notice, deletion or audit policy for HelpDesk; the policy "
+                                "values of this profile are examples, not its terms",)
+    document = build(sample_request(), content, ("docx",)).document
+    assert document.marking == MARK and "policy values of this profile are examples" in \
+        " ".join(document.text_lines(document.cover))

@@ -32,7 +32,8 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
     cover_label = Labels(content.labels, cover_context(request, content, transfer, options, terms),
                           f"annexes/{profile.id}", content.language)
     terms_label = Labels(content.labels, terms, f"annexes/{profile.id}", content.language)
-    clauses = [c for c in content.clauses if applies(c.when, transfer, request.role, ai)]
+    opt_in = any(s.opt_in for s in content.registry.subprocessors)
+    clauses = [c for c in content.clauses if applies(c.when, transfer, request.role, ai, opt_in)]
     doc_id = document_id(request, content, options)
     front = [replace(b, part="cover")
              for b in cover(request, content, regime, transfer, cover_label, doc_id)]
@@ -103,11 +104,12 @@ def _page_label(label) -> tuple[str, str, str]:
     return before.strip(), between.strip(), after.strip()
 
 
-def applies(when: Condition, transfer: Transfer, role: str, ai: bool) -> bool:
+def applies(when: Condition, transfer: Transfer, role: str, ai: bool, opt_in_ai: bool) -> bool:
     return ((when.regime is None or transfer.kind in when.regime)
             and (when.dpf is None or when.dpf == transfer.dpf)
             and (when.role is None or when.role == role)
-            and (when.ai_features is None or when.ai_features == ai))
+            and (when.ai_features is None or when.ai_features == ai)
+            and (when.opt_in_ai is None or when.opt_in_ai == opt_in_ai))
 
 
 def document_id(request: Request, content: Content, options: Options) -> str:

@@ -61,6 +61,9 @@ def terms_context(content: Content, transfer: Transfer, role: str, ai_features: 
                      "count": len(registry.subprocessors)},
         "opt_in_providers": join_names([s.legal_entity for s in registry.subprocessors if s.opt_in],
                                        language),
+        # AI providers engaged for every customer, whatever the AI choice.
+        "ai_providers": join_names([s.legal_entity for s in registry.subprocessors
+                                    if s.ai_provider and not s.opt_in], language),
         "integrations_list": "; ".join(f"{i.name} ({i.providers})" for i in content.integrations),
         # The authority is the customer's: here it is the phrase that refers to the Cover Page.
         "transfer": {"kind": transfer.kind, "module": transfer.module,

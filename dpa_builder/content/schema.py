@@ -106,8 +106,15 @@ class SubProcessor(Strict):
     category: str = Text
     purpose: str = Text
     workspace_content: bool
+    # Engaged only for customers who enable AI features (then also an AI provider).
     opt_in: bool = False
+    # Provides AI functionality: the AI clause names it, whether opt-in or not.
+    ai: bool = False
     since: date
+
+    @property
+    def ai_provider(self) -> bool:
+        return self.ai or self.opt_in
 
 
 class Registry(Strict):
@@ -166,6 +173,9 @@ class Condition(Strict):
     dpf: Literal["certified", "not_certified"] | None = None
     role: Literal["controller", "processor"] | None = None
     ai_features: bool | None = None
+    # Whether the profile offers AI providers that a customer opts in to (Annex III's
+    # opt_in entries); without them the AI choice does not apply.
+    opt_in_ai: bool | None = None
 
 
 class Clause(Strict):

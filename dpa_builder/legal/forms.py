@@ -19,7 +19,7 @@ ENTRY_FIELDS = {"id": "entry_id", "brand": "brand", "legal_entity": "legal_entit
                 "address": "address", "country": "country",
                 "processing_location": "processing_location", "category": "category",
                 "purpose": "purpose", "workspace_content": "workspace_content",
-                "opt_in": "opt_in", "since": "since"}
+                "opt_in": "opt_in", "ai": "ai", "since": "since"}
 PATTERNS = {"id": "use lower-case letters, digits, - and _ only",
             "country": "must be a two-letter ISO country code, e.g. DE"}
 
@@ -58,6 +58,7 @@ class ChangeForm(FlaskForm):
     purpose = TextAreaField(_l("Service and purpose"), render_kw={"rows": 3})
     workspace_content = BooleanField(_l("Processes Workspace content"))
     opt_in = BooleanField(_l("Opt-in (engaged only for customers who enable it)"))
+    ai = BooleanField(_l("Provides AI functionality (the DPA's AI clause names it)"))
     since = DateField(_l("Engaged since (blank: the effective date)"), validators=[Optional()])
     announced_on = DateField(_l("Announced on"), default=date.today,
                              validators=[DataRequired(_l("Enter the announcement date."))])
