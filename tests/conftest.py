@@ -19,6 +19,7 @@ from dpa_builder.app import create_app, migrate_database
 from dpa_builder.content.loader import REPO_ROOT, load_content
 from dpa_builder.extensions import db
 from dpa_builder.generate import build
+from dpa_builder.render.pdf_parts import terms_part
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import ApiToken, User
 
@@ -33,10 +34,12 @@ DEMO_ENV = {
 
 
 @pytest.fixture(scope="session", autouse=True)
-def demo_env():
+def demo_env(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         for key, value in DEMO_ENV.items():
             mp.setenv(key, value)
+        # The standard terms' disk cache of this run (processes the tests start share it).
+        mp.setenv("DPA_CACHE_DIR", str(tmp_path_factory.mktemp("terms-cache")))
         yield
 
 
@@ -112,6 +115,15 @@ def pdf_text(data: bytes, page: int | None = None) -> str:
 def squash(text: str) -> str:
     """Fold line breaks and hyphenation so phrases wrapped in a PDF still match."""
     return " ".join(text.split())
+
+
+def running_texts(document) -> list[str]:
+    """What the PDF's running headers and footers say: the Cover Page's name the document,
+    the Standard Terms' name themselves (they are the same for many customers)."""
+    terms = terms_part(document)
+    texts = [document.footer, f"{document.title} — {document.id}", terms.footer,
+             f"{terms.title} — {terms.id}", document.marking]
+    return [text for text in texts if text]
 
 
 # --- web application -------------------------------------------------------

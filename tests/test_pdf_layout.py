@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from conftest import pdf_text, squash
+from conftest import pdf_text, running_texts, squash
 
 PROFILES = [("helptal", "DE"), ("helpdesk", "DE")]
 
@@ -23,7 +23,7 @@ def page_texts(result) -> list[str]:
     texts = []
     for page in PdfReader(io.BytesIO(result.files["pdf"])).pages:
         text = squash(page.extract_text())
-        for running in (document.footer, f"{document.title} — {document.id}"):
+        for running in running_texts(document):
             text = text.replace(running, " ")
         texts.append(squash(re.sub(r"Page \d+ of \d+", " ", text)))
     return texts
@@ -65,13 +65,14 @@ def test_quoted_headings_and_emails_are_links(result):
 
 
 def test_the_contents_give_each_clause_and_annex_the_page_it_starts_on(result):
+    """The contents open the Standard Terms and count their pages, as their footers do."""
     pages = page_texts(result)
     headings = [b for b in result.document.blocks if b.kind == "heading"]
     contents = next(n for n, text in enumerate(pages) if squash(headings[0].text) in text)
     for heading in headings:
         entry = re.search(re.escape(squash(heading.text)) + r" ?\.{3,} ?(\d+)", pages[contents])
         assert entry, heading.text
-        page = int(entry.group(1))
+        page = contents + int(entry.group(1))  # the terms' page 1 holds the contents
         assert page > contents + 1 and squash(heading.text) in pages[page - 1]
 
 

@@ -11,8 +11,9 @@ from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.samples import sample_request
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.generate import build, render
+from dpa_builder.render.pdf_parts import terms_part
 
-from conftest import docx_text, pdf_text, squash
+from conftest import docx_text, pdf_text, running_texts, squash
 
 TRICKY = 'Smith & Sons <Ltd> "Q" l\'Été Ünïcødé 株式会社 😀 {{ 7*7 }}'
 
@@ -30,7 +31,7 @@ def comparable(text: str, document) -> str:
     """Drop running headers, footers and marking, every hyphen and the line break after a slash
     (pdftotext joins line ends with a space), so a paragraph split across lines or pages
     compares whole."""
-    for running in (document.footer, f"{document.title} — {document.id}", document.marking):
+    for running in running_texts(document):
         text = text.replace(running, " ")
     text = squash(re.sub(r"Page \d+ of \d+", " ", text))
     return re.sub(r"(?<=[-/]) ", "", text).replace("-", "")
@@ -106,15 +107,19 @@ def test_pdf_is_pdf_a_3b_with_metadata(helptal_de):
 
 
 def test_every_pdf_page_but_the_cover_has_header_and_footer(helptal_de):
-    reader = PdfReader(io.BytesIO(helptal_de.files["pdf"]))
-    document, pages = helptal_de.document, len(reader.pages)
-    running = (document.footer, f"{document.title} — {document.id}", f" of {pages}")
-    cover = squash(reader.pages[0].extract_text())
-    assert not [text for text in running if text in cover]
-    for number, page in enumerate(reader.pages[1:], start=2):
-        text = squash(page.extract_text())
-        assert f"Page {number} of {pages}" in text
-        assert document.footer in text and f"{document.title} — {document.id}" in text
+    """The Cover Page's pages name the document; the Standard Terms, laid out once for every
+    customer who shares them, name themselves and number their own pages."""
+    document, terms = helptal_de.document, terms_part(helptal_de.document)
+    pages = [squash(page.extract_text())
+             for page in PdfReader(io.BytesIO(helptal_de.files["pdf"])).pages]
+    cover = sum(document.footer in text for text in pages) + 1
+    assert not [text for text in running_texts(document)[:4] if text in pages[0]]
+    for number, text in enumerate(pages[1:cover], start=2):
+        assert f"Page {number} of {cover}" in text and document.footer in text
+        assert f"{document.title} — {document.id}" in text
+    for number, text in enumerate(pages[cover:], start=1):
+        assert f"Page {number} of {len(pages) - cover}" in text and terms.footer in text
+        assert f"{document.title} — {terms.id}" in text and document.id not in text
 
 
 def test_markup_in_a_request_is_printed_not_followed(helptal):

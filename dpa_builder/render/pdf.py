@@ -1,4 +1,5 @@
-"""Render a Document to a tagged PDF/A-3b with WeasyPrint, fetching nothing from outside."""
+"""Render a Document to a tagged PDF/A-3b with WeasyPrint, fetching nothing from outside:
+the Cover Page laid out for each DPA, the Standard Terms once for all who share them."""
 import hashlib
 import logging
 from functools import lru_cache
@@ -8,7 +9,11 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
+from ..files import cache_dir
 from .html import render_html
+from .pdf_join import freeze, join
+from .pdf_parts import cover_part, terms_key, terms_part
+from .terms_cache import TermsCache
 
 
 class RefusingFetcher(URLFetcher):
@@ -42,13 +47,36 @@ def _stylesheet(css: str) -> CSS:
     return CSS(string=css, font_config=_FONTS)
 
 
-def render_pdf(document: Document, html: str, css: str) -> bytes:
-    """Return the PDF bytes; the same document and templates always give the same bytes."""
+OPTIONS = {
+    "pdf_variant": "pdf/a-3b",
+    # Tagged: structure, reading order, language and table headers for assistive
+    # technology; PDF/A-3b keeps its marker (WeasyPrint 70 tags any variant).
+    "pdf_tags": True,
+}
+
+
+@lru_cache(maxsize=1)
+def terms_cache() -> TermsCache:
+    """The process's standard terms: in memory, and in DPA_CACHE_DIR (see files.cache_dir)."""
+    return TermsCache(cache_dir())
+
+
+def laid_out(document: Document, html: str, css: str):
+    """The document laid out by WeasyPrint: its pages, not yet drawn."""
     page = HTML(string=render_html(document, html), url_fetcher=RefusingFetcher(), base_url=None)
-    return page.write_pdf(
-        stylesheets=[_stylesheet(css)], font_config=_FONTS, pdf_variant="pdf/a-3b",
-        # Tagged: structure, reading order, language and table headers for assistive
-        # technology; PDF/A-3b keeps its marker (WeasyPrint 70 tags any variant).
-        pdf_tags=True,
-        # The file identifier is normally random; derive it from the id instead.
-        pdf_identifier=hashlib.sha256(document.id.encode()).hexdigest()[:32].encode())
+    return page.render(stylesheets=[_stylesheet(css)], font_config=_FONTS, **OPTIONS)
+
+
+def render_pdf(document: Document, html: str, css: str) -> bytes:
+    """Return the PDF bytes; the same document and templates always give the same bytes.
+
+    Only the Cover Page is laid out here. The Standard Terms come from the cache: laid
+    out, drawn and written once for every customer who shares them (pdf_parts.py).
+    """
+    terms = terms_part(document)
+    written = terms_cache().get(
+        terms_key(terms, html, css, OPTIONS), document.content_version,
+        lambda: freeze(laid_out(terms, html, css), **OPTIONS))
+    # The file identifier is normally random; derive it from the id instead.
+    identifier = hashlib.sha256(document.id.encode()).hexdigest()[:32].encode()
+    return join(laid_out(cover_part(document), html, css), written, identifier, **OPTIONS)

@@ -1,0 +1,40 @@
+"""A DPA's two parts for the PDF: the Cover Page, laid out for each customer, and the
+Standard Terms, laid out once for every customer who shares them.
+
+Each part is laid out as a document of its own, so each has its own page numbers
+("Page 3 of 20" of the Standard Terms). The terms name themselves where the cover names
+the document id (running title and footer): the id is the customer's, the terms are not.
+"""
+import dataclasses
+from datetime import date
+from hashlib import sha256
+
+import pydyf
+import weasyprint
+
+from ..assembly.model import Document
+
+FORMAT = "standard terms joined by dpa_builder.render.pdf_join, version 1"
+NO_DATE = date(2000, 1, 1)  # the terms' own metadata is not in the joined file
+
+
+def cover_part(document: Document) -> Document:
+    return dataclasses.replace(document, blocks=document.cover)
+
+
+def terms_part(document: Document) -> Document:
+    """The terms as a document holding nothing of the customer's."""
+    name = next(block.text for block in document.terms if block.kind == "title")  # "Standard Terms"
+    return dataclasses.replace(
+        document, id=name, footer=document.footer.replace(document.id, name), subject="",
+        issued=NO_DATE, facts={}, blocks=document.terms)
+
+
+def terms_key(terms: Document, html: str, css: str, options: dict) -> str:
+    """What the terms' bytes depend on, as a SHA-256: equal keys, equal bytes."""
+    digest = sha256()
+    for part in (FORMAT, weasyprint.__version__, pydyf.__version__, repr(sorted(options.items())),
+                 html, css, repr(terms)):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
