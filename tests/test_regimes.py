@@ -73,8 +73,11 @@ def test_the_checklist_covers_every_regime_and_each_case_lands_in_its_regime(hel
     ("US-OR", "Oregon"), ("US-NY", "New York"), ("", None)])
 def test_the_us_state_is_a_fact_with_its_law(helptal, region, fact):
     case = {"country": "US", "role": "controller", "region": region}
-    facts = assemble(request_for(case), helptal).facts
+    document = assemble(request_for(case), helptal)
+    facts, cover = document.facts, document.text_lines(document.cover)
     assert facts.get("region", "").startswith(fact) if fact else "region" not in facts
+    assert (fact is None) == ("Customer’s Land or state" not in cover)
+    assert not fact or facts["region"] in cover
     assert facts["regime"] == "US State Privacy Laws (United States)"
 
 

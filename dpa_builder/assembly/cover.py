@@ -8,7 +8,7 @@ from ..content.regime_schema import Regime
 from ..request import Request
 from .model import Block
 from .postal import postal_address
-from .transfers import Transfer
+from .transfers import Transfer, regional_law
 
 
 def fields(rows: list[tuple[str, str]]) -> Block:
@@ -62,6 +62,7 @@ def _terms(request: Request, content: Content, regime: Regime, transfer: Transfe
     return fields([
         (label("effective_date"), label.date(request.effective_date)),
         (label("transfer_mechanism"), label.render(regime.labels.mechanism)),
+        (label("region"), regional_law(regime, transfer.region)),
         (label("authority"), transfer.authority),
         (label("governing_law"), label("governing_law_value")),
         (label("notice_period"), label("notice_period_value")),
