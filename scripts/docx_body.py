@@ -1,4 +1,4 @@
-"""The body, header and footer of templates/dpa.docx: docxtpl loops over the model's blocks.
+"""The body of templates/dpa.docx: docxtpl loops over the model's blocks.
 
 Every word comes from the document model; the template only picks a style per
 block kind. Numbers come from Word's list numbering (the styles carry it), so
@@ -10,7 +10,6 @@ import docx_style_sheet as sheet
 from docx_parts import HEAD, XMLNS, twips
 
 TEXT_WIDTH = twips(sheet.TEXT_WIDTH)
-MARKING_RED = "B00000"  # the PDF's .marking and p.notice use the same colour
 
 
 def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
@@ -18,10 +17,6 @@ def para(text: str = "", style: str | None = None, ppr: str = "") -> str:
     props = f"<w:pPr>{pstyle}{ppr}</w:pPr>" if pstyle or ppr else ""
     run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
     return f"<w:p>{props}{run}</w:p>"
-
-
-def field(instruction: str) -> str:
-    return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
 
 
 def cell(text: str, style: str = "TableText", header: bool = False) -> str:
@@ -83,13 +78,6 @@ def contents() -> str:
     return para("{{ block.text }}", "TOCHeading") + field
 
 
-def marked(text: str, style: str) -> str:
-    """A paragraph in the marking's bold red: a specimen's warning."""
-    return (f'<w:p><w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/>'
-            f'<w:color w:val="{MARKING_RED}"/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t>'
-            "</w:r></w:p>")
-
-
 BRANCHES = (
     ("block.kind == 'title'", para("{{ block.text }}", "Title")),
     ("block.kind == 'subtitle'", para("{{ block.text }}", "Subtitle")),
@@ -104,7 +92,7 @@ BRANCHES = (
     ("block.kind == 'bullet'", para("{{ block.text }}", "ListBullet")),
     ("block.kind == 'contents' and block.lang", para("{{ block.text }}", "TOCHeading")),
     ("block.kind == 'contents'", contents()),
-    ("block.kind == 'notice'", marked("{{ block.text }}", "BodyText")),
+    ("block.kind == 'notice'", para("{{ block.text }}", "Notice")),
     # The renderer turns this into "page break before" on the next paragraph.
     ("block.kind == 'page_break'", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'),
     ("block.style == 'grid'", grid_table()),
@@ -132,37 +120,3 @@ def document_xml() -> str:
     loop = (para("{%p for block in document.blocks %}") + branches + para("{%p endif %}")
             + para("{%p endfor %}"))
     return f"{HEAD}<w:document {XMLNS}><w:body>{loop}{section()}</w:body></w:document>"
-
-
-def header_xml(first: bool) -> str:
-    """Every page's header, the cover's included, carries a specimen's marking."""
-    marking = (para("{%p if document.marking %}") + marked("{{ document.marking }}", "Header")
-               + para("{%p endif %}"))
-    text = "" if first else "{{ document.title }} — {{ document.id }}"
-    return f"{HEAD}<w:hdr {XMLNS}>{marking}{para(text, 'Header')}</w:hdr>"
-
-
-def words(text: str) -> str:
-    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
-
-
-def footer_xml(first: bool) -> str:
-    """The document id and versions left, the page number right, each in a cell of its own,
-    so a long footer text wraps in its cell instead of running into the page number."""
-    if first:  # the cover carries its document id in its own table, and no page number
-        return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
-    page = (f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
-            f'{words(" {{ document.page_label[1] }} ")}{field("NUMPAGES")}'
-            f'{words(" {{ document.page_label[2] }}")}')
-    left, right = TEXT_WIDTH * 7 // 10, TEXT_WIDTH - TEXT_WIDTH * 7 // 10
-    cells = "".join(
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-        f'<w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:tc>'
-        for width, style, runs in ((left, "Footer", words("{{ document.footer }}")),
-                                   (right, "FooterPage", page)))
-    margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
-    table = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
-             f'<w:tblCellMar>{margins}</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-             f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>'
-             f"<w:tr>{cells}</w:tr></w:tbl>")
-    return f"{HEAD}<w:ftr {XMLNS}>{table}{para('', 'TableSpacer')}</w:ftr>"

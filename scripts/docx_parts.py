@@ -1,10 +1,8 @@
-"""The package parts of templates/dpa.docx other than the body, as Word 2013+ writes them.
+"""styles.xml of templates/dpa.docx from the style sheet, as Word 2013+ writes it.
 
 Child elements are written in the order the OOXML schema requires; Word
 refuses a file whose properties are out of order.
 """
-from xml.sax.saxutils import quoteattr
-
 import docx_style_sheet as sheet
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -32,6 +30,10 @@ def paragraph_props(s: sheet.Style) -> str:
     if s.numbering:
         parts.append(f'<w:numPr><w:ilvl w:val="{s.numbering[1]}"/>'
                      f'<w:numId w:val="{s.numbering[0]}"/></w:numPr>')
+    if s.box:  # a box drawn just inside the text column
+        p_bdr = "".join(f'<w:{side} w:val="single" w:sz="12" w:space="4" w:color="{s.box}"/>'
+                        for side in ("top", "left", "bottom", "right"))
+        parts.append(f"<w:pBdr>{p_bdr}</w:pBdr>")
     if s.tabs:
         parts.append("<w:tabs>" + "".join(
             f'<w:tab w:val="{align}" w:leader="{leader}" w:pos="{twips(pos)}"/>'
@@ -45,7 +47,8 @@ def paragraph_props(s: sheet.Style) -> str:
         parts.append(f"<w:spacing {attrs}/>")
     if s.left is not None:
         hanging = f' w:hanging="{twips(s.hanging)}"' if s.hanging else ""
-        parts.append(f'<w:ind w:left="{twips(s.left)}"{hanging}/>')
+        right = f' w:right="{twips(s.left)}"' if s.box else ""
+        parts.append(f'<w:ind w:left="{twips(s.left)}"{right}{hanging}/>')
     if s.align:
         parts.append(f'<w:jc w:val="{s.align}"/>')
     if s.outline is not None:
@@ -108,43 +111,3 @@ def table_style(style_id: str, name: str, based_on: str, borders: str = "", top:
     return (f'<w:style w:type="table" w:styleId="{style_id}"><w:name w:val="{name}"/>'
             f'<w:basedOn w:val="{based_on}"/><w:qFormat/><w:pPr><w:spacing w:after="0"/></w:pPr>'
             f"<w:tblPr>{props}</w:tblPr></w:style>")
-
-
-def numbering_xml() -> str:
-    abstracts, nums = [], []
-    for num_id, name, levels in sheet.NUMBERING:
-        lvls = "".join(
-            f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:pStyle w:val="{style}"/>{"<w:isLgl/>" if i else ""}<w:lvlText w:val={quoteattr(text)}/>'
-            f'<w:lvlJc w:val="left"/><w:pPr><w:tabs><w:tab w:val="num" w:pos="{twips(left)}"/></w:tabs>'
-            f'<w:ind w:left="{twips(left)}" w:hanging="{twips(hanging)}"/></w:pPr></w:lvl>'
-            for i, (fmt, text, style, left, hanging) in enumerate(levels))
-        abstracts.append(f'<w:abstractNum w:abstractNumId="{num_id}"><w:multiLevelType w:val='
-                         f'"{"multilevel" if len(levels) > 1 else "singleLevel"}"/>'
-                         f'<w:name w:val="{name}"/>{lvls}</w:abstractNum>')
-        nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{num_id}"/></w:num>')
-    return f"{HEAD}<w:numbering {XMLNS}>{''.join(abstracts)}{''.join(nums)}</w:numbering>"
-
-
-def settings_xml() -> str:
-    compat = "".join(
-        f'<w:compatSetting w:name="{name}" w:uri="http://schemas.microsoft.com/office/word" '
-        f'w:val="{value}"/>' for name, value in (
-            ("compatibilityMode", 15), ("overrideTableStyleFontSizeAndJustification", 1),
-            ("enableOpenTypeFeatures", 1), ("doNotFlipMirrorIndents", 1),
-            ("differentiateMultirowTableHeaders", 1)))
-    return (f'{HEAD}<w:settings {XMLNS}><w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>'
-            '<w:characterSpacingControl w:val="doNotCompress"/>'
-            # Word fills in the contents' page numbers when it opens the file.
-            '<w:updateFields w:val="true"/>'
-            f'<w:compat>{compat}</w:compat><w:themeFontLang w:val="{sheet.LANGUAGE}" '
-            'w:eastAsia="zh-CN"/><w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
-            '</w:settings>')
-
-
-def font_table_xml() -> str:
-    fonts = "".join(
-        f'<w:font w:name="{name}"><w:altName w:val="{alt}"/><w:panose1 w:val="{panose}"/>'
-        f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
-        for name, (alt, family, panose) in sheet.FONTS.items())
-    return f"{HEAD}<w:fonts {XMLNS}>{fonts}</w:fonts>"

@@ -24,6 +24,7 @@ TEXT_WIDTH = PAGE["width"] - PAGE["left"] - PAGE["right"]  # 13.5 cm: 65–80 ch
 HANG = 1.25  # clause numbers hang in this space; clause text, bullets and body align after it
 BULLET_HANG = 0.6
 GREY = "595959"
+MARKING_RED = "B00000"  # a specimen's marking and notice; dpa.css uses the same red
 RULE = "808080"
 
 
@@ -51,6 +52,7 @@ class Style:
     tabs: tuple[tuple[str, float, str], ...] = ()  # (alignment, position, leader)
     next: str | None = None
     kind: str = "paragraph"  # or "character": a run's style, such as a run-in caption
+    box: str | None = None  # a border around the paragraph, in this colour (indented by `left`)
 
 
 STYLES = (
@@ -69,7 +71,13 @@ STYLES = (
     Style("ListBullet", "List Bullet", after=4, numbering=(2, 0)),
     Style("TableText", "Table Text", size=9.5, line=12, after=2),
     Style("TableHeading", "Table Heading", font=SANS, size=8.5, bold=True, line=11, after=2),
-    Style("Header", "header", font=SANS, size=8, color=GREY, line=10, after=0, align="right"),
+    Style("Header", "header", font=SANS, size=8, color=GREY, line=10, after=0,
+          tabs=(("right", TEXT_WIDTH, "none"),)),
+    Style("HeaderMarking", "Header Marking", "DefaultParagraphFont", font=SANS, size=9, bold=True,
+          color=MARKING_RED, kind="character"),
+    # A boxed warning on the cover, such as a specimen's.
+    Style("Notice", "Notice", bold=True, color=MARKING_RED, before=4, after=10, left=0.2,
+          box=MARKING_RED),
     Style("Footer", "footer", font=SANS, size=8, color=GREY, line=10, after=0),
     Style("FooterPage", "Footer Page Number", "Footer", align="right"),
     Style("TableSpacer", "Table Spacer", size=6, line=6, after=0),

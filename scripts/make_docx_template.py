@@ -15,6 +15,8 @@ from pathlib import Path
 
 import docx_body as body
 import docx_parts as parts
+import docx_running as running
+import docx_settings as settings
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "dpa.docx"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the same style sheet gives the same bytes
@@ -41,13 +43,13 @@ def part_texts() -> dict[str, str]:
     return {
         "word/document.xml": body.document_xml(),
         "word/styles.xml": parts.styles_xml(),
-        "word/numbering.xml": parts.numbering_xml(),
-        "word/settings.xml": parts.settings_xml(),
-        "word/fontTable.xml": parts.font_table_xml(),
-        "word/header1.xml": body.header_xml(first=False),
-        "word/header2.xml": body.header_xml(first=True),
-        "word/footer1.xml": body.footer_xml(first=False),
-        "word/footer2.xml": body.footer_xml(first=True),
+        "word/numbering.xml": settings.numbering_xml(),
+        "word/settings.xml": settings.settings_xml(),
+        "word/fontTable.xml": settings.font_table_xml(),
+        "word/header1.xml": running.header_xml(first=False),
+        "word/header2.xml": running.header_xml(first=True),
+        "word/footer1.xml": running.footer_xml(first=False),
+        "word/footer2.xml": running.footer_xml(first=True),
         "docProps/core.xml": (
             f'{parts.HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
             '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'),

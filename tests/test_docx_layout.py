@@ -143,3 +143,16 @@ def test_quoted_headings_are_ref_fields_to_bookmarked_headings(word):
         heading = bookmarks[reference.group(1)]
         assert heading.find(f"{W}pPr/{W}pStyle").get(f"{W}val") in ("Heading1", "AnnexHeading")
         assert any(f"clause headed “{text_of(heading)}”" in text for text in shown)
+
+
+def test_the_signature_block_keeps_together_with_room_to_sign(word):
+    [table] = [t for t in word.tables()
+               if t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "DPASignatures"]
+    rows = table.findall(f"{W}tr")
+    for row in rows[:-1]:
+        assert all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(f"{W}p"))
+    assert table.getprevious().find(f"{W}pPr/{W}keepNext") is not None  # its introduction
+    signing = rows[2]  # after the header row and the parties' names
+    for paragraph in signing.iter(f"{W}p"):
+        before = int(paragraph.find(f"{W}pPr/{W}spacing").get(f"{W}before"))
+        assert 1134 <= before <= 1417  # 2 to 2.5 cm to sign by hand

@@ -81,3 +81,18 @@ def test_lines_hold_65_to_80_characters(result):
     lengths = sorted(len(line) for line in pdf_text(result.files["pdf"]).splitlines()
                      if len(line) >= 40)
     assert 65 <= lengths[len(lengths) // 2] <= 80
+
+
+def test_the_signature_block_is_whole_on_a_cover_page_with_other_text(result):
+    """On the Cover Page, before the contents and the Standard Terms, never alone."""
+    block = next(b for b in result.document.cover if b.style == "signatures")
+    contents = next(b for b in result.document.blocks if b.kind == "contents")
+    words = [squash(cell) for row in (block.columns, *block.rows) for cell in row]
+    texts = page_texts(result)
+    pages = [n for n, text in enumerate(texts) if words[0] in text]
+    assert len(pages) == 1 and all(word in texts[pages[0]] for word in words)
+    assert pages[0] < next(n for n, text in enumerate(texts) if contents.text in text)
+    others = texts[pages[0]]
+    for word in words:
+        others = others.replace(word, " ")
+    assert len(squash(others)) > 200  # not a page of its own

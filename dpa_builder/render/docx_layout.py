@@ -20,11 +20,23 @@ def lay_out(body) -> None:
     fold_page_breaks(body)
     space_tables(body)
     width = text_width(body)
+    first_page_group = set(_before_first_break(body))
     for table in body.iter(f"{W}tbl"):
         fit_columns(table, width)
         keep_with_table(table)
+        if kind_of(table) == "signatures" or table in first_page_group:
+            keep_whole(table)
         if kind_of(table) == "signatures":
-            lay_out_signatures(table)
+            make_room_to_sign(table)
+
+
+def _before_first_break(body):
+    """The tables of the cover: everything before the first "page break before"."""
+    for element in body:
+        if element.find(f"{W}pPr/{W}pageBreakBefore") is not None:
+            return
+        if element.tag == f"{W}tbl":
+            yield element
 
 
 def fold_page_breaks(body) -> None:
@@ -66,15 +78,20 @@ def keep_with_table(table) -> None:
             child(paragraph, "pPr", "keepNext")
 
 
-def lay_out_signatures(table) -> None:
-    """The whole block on one page, with room to sign by hand above the signature line.
+def keep_whole(table) -> None:
+    """Every row keeps with the next: the table moves to the next page rather than split
+    (a cover's short tables, a signature block)."""
+    for row in table.findall(f"{W}tr")[:-1]:
+        for paragraph in row.iter(f"{W}p"):
+            child(paragraph, "pPr", "keepNext")
+
+
+def make_room_to_sign(table) -> None:
+    """2.2 cm above the signature line, to sign by hand.
 
     The model's rows are the parties' names, then the signature line, then name,
     title, date and place of signing (the order the document model documents)."""
     rows = table.findall(f"{W}tr")
-    for row in rows[:-1]:
-        for paragraph in row.iter(f"{W}p"):
-            child(paragraph, "pPr", "keepNext")
     header = 1 if rows and rows[0].find(f"{W}trPr/{W}tblHeader") is not None else 0
     if len(rows) > header + 1:
         for paragraph in rows[header + 1].iter(f"{W}p"):

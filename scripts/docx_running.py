@@ -1,0 +1,51 @@
+"""The header and footer of templates/dpa.docx: the running title, the page number, a marking.
+
+A specimen's marking heads every page, the cover's included, in the Header
+Marking style; the cover has no running title, footer or page number.
+"""
+import docx_style_sheet as sheet
+from docx_body import para
+from docx_parts import HEAD, XMLNS, twips
+
+TEXT_WIDTH = twips(sheet.TEXT_WIDTH)
+
+
+def field(instruction: str) -> str:
+    return f'<w:fldSimple w:instr=" {instruction} "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+
+
+def words(text: str, style: str = "") -> str:
+    """A run of template text, in a character style if given."""
+    props = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def header_xml(first: bool) -> str:
+    """The marking (if any) left and, after the cover, the running title right, on one line."""
+    marking = (words("{% if document.marking %}") + words("{{ document.marking }}", "HeaderMarking")
+               + words("{% endif %}"))
+    title = "" if first else "<w:r><w:tab/></w:r>" + words("{{ document.title }} — {{ document.id }}")
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{marking}{title}</w:p>'
+    return f"{HEAD}<w:hdr {XMLNS}>{paragraph}</w:hdr>"
+
+
+def footer_xml(first: bool) -> str:
+    """The document id and versions left, the page number right, each in a cell of its own,
+    so a long footer text wraps in its cell instead of running into the page number."""
+    if first:  # the cover carries its document id in its own table, and no page number
+        return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
+    page = (f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
+            f'{words(" {{ document.page_label[1] }} ")}{field("NUMPAGES")}'
+            f'{words(" {{ document.page_label[2] }}")}')
+    left, right = TEXT_WIDTH * 7 // 10, TEXT_WIDTH - TEXT_WIDTH * 7 // 10
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
+        f'<w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:tc>'
+        for width, style, runs in ((left, "Footer", words("{{ document.footer }}")),
+                                   (right, "FooterPage", page)))
+    margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
+    table = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+             f'<w:tblCellMar>{margins}</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+             f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>'
+             f"<w:tr>{cells}</w:tr></w:tbl>")
+    return f"{HEAD}<w:ftr {XMLNS}>{table}{para('', 'TableSpacer')}</w:ftr>"
