@@ -115,3 +115,23 @@ def test_a_contract_recipient_moves_notices_but_cannot_stop_them(app, client, sm
     assert "Notices now go to dpo@acme.example" in moved.get_data(as_text=True)
     with app.app_context():
         assert outbox.counts() == {"pending": 1}  # still due, now to the new address
+
+
+def test_an_added_recipient_can_be_removed_but_not_the_contract_contact(app, client, smtp):
+    first = client.post("/", data=form_data(csrf_token(client, "/"))).location
+    token = csrf_token(client, "/")
+    client.post(first + "/recipients", data={"email": "team@acme.example", "csrf_token": token})
+    with app.app_context():
+        ids = {s.email: s.id for s in db.session.scalars(select(Subscriber))}
+    contact = client.post(f"{first}/recipients/{ids['privacy@acme.example']}/remove",
+                          data={"csrf_token": token})
+    assert contact.status_code == 404
+    assert client.post(f"{first}/recipients/{ids['team@acme.example']}/remove").status_code == 400
+    removed = client.post(f"{first}/recipients/{ids['team@acme.example']}/remove",
+                          data={"csrf_token": token})
+    assert removed.status_code == 303
+    listed = client.get(first + "/recipients").get_data(as_text=True)
+    assert "privacy@acme.example" in listed and "team@acme.example" not in listed
+    with app.app_context():
+        change = announce(days=31)
+        assert outbox.queue(change.id, "helptal") == 1  # the contract contact only

@@ -76,6 +76,18 @@ def recipients(customer: Customer) -> list[Subscriber]:
         .order_by(Subscriber.id)))
 
 
+def remove(customer: Customer, recipient_id: int) -> bool:
+    """Stop an added recipient's notices (queued ones are cancelled when due); never the
+    contract's own contacts. False when there is no such added recipient."""
+    recipient = db.session.get(Subscriber, recipient_id)
+    if (recipient is None or recipient.customer_id != customer.id or recipient.source == "contract"
+            or recipient.unsubscribed_at is not None):
+        return False
+    recipient.unsubscribed_at = utcnow()
+    db.session.commit()
+    return True
+
+
 def customer_of(record: DocumentRecord) -> Customer | None:
     return db.session.scalar(select(Customer).where(
         Customer.profile == record.profile, Customer.key == customer_key(record)))

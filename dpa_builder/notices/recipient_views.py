@@ -3,6 +3,7 @@ address. Contractual notices cannot be turned off, and the pages say so."""
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
@@ -24,6 +25,18 @@ def for_record(record_id: str):
     return render_template("notices/recipients.html", form=form, record=record, customer=customer,
                            recipients=contracts.recipients(customer),
                            staff=current_user.is_authenticated), 422 if form.errors else 200
+
+
+@bp.post("/documents/<record_id>/recipients/<int:recipient_id>/remove")
+def remove(record_id: str, recipient_id: int):
+    """Take off someone sales or the customer added; the contacts the DPA names stay."""
+    record = db.session.get(DocumentRecord, record_id) or abort(404)
+    customer = contracts.customer_of(record) or abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if not contracts.remove(customer, recipient_id):
+        abort(404)
+    return redirect(url_for("recipients.for_record", record_id=record_id), code=303)
 
 
 def _added(form: RecipientForm, customer) -> bool:
