@@ -78,6 +78,27 @@ def contents() -> str:
     return para("{{ block.text }}", "TOCHeading") + field
 
 
+def section(cover: bool) -> str:
+    """A section's page and running parts. The Cover Page and the Standard Terms are two
+    sections, each with its own running title and footer, as the PDF's two parts have;
+    the cover's first page has none. Pages are numbered through both: LibreOffice 7.4
+    cannot count a section's pages (SECTIONPAGES), so the PDF's "Page 1 of 23" of the
+    terms is the DOCX's "Page 3 of 25"."""
+    page = {k: twips(v) for k, v in sheet.PAGE.items()}
+    refs = ((("default", "rIdHeader"), ("first", "rIdHeaderFirst")) if cover
+            else (("default", "rIdHeaderTerms"),))
+    feet = ((("default", "rIdFooter"), ("first", "rIdFooterFirst")) if cover
+            else (("default", "rIdFooterTerms"),))
+    references = "".join(f'<w:headerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in refs)
+    references += "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in feet)
+    first_page = "<w:titlePg/>" if cover else ""
+    return (f'<w:sectPr>{references}<w:type w:val="nextPage"/>'
+            f'<w:pgSz w:w="{page["width"]}" w:h="{page["height"]}"/>'
+            f'<w:pgMar w:top="{page["top"]}" w:right="{page["right"]}" w:bottom="{page["bottom"]}" '
+            f'w:left="{page["left"]}" w:header="{page["header"]}" w:footer="{page["footer"]}" '
+            f'w:gutter="0"/><w:cols w:space="709"/>{first_page}</w:sectPr>')
+
+
 BRANCHES = (
     ("block.kind == 'title'", para("{{ block.text }}", "Title")),
     ("block.kind == 'subtitle'", para("{{ block.text }}", "Subtitle")),
@@ -93,6 +114,9 @@ BRANCHES = (
     ("block.kind == 'contents' and block.lang", para("{{ block.text }}", "TOCHeading")),
     ("block.kind == 'contents'", contents()),
     ("block.kind == 'notice'", para("{{ block.text }}", "Notice")),
+    # The Cover Page ends its section; the Standard Terms begin theirs on a new page.
+    ("block.kind == 'page_break' and block.part == 'cover'",
+     f"<w:p><w:pPr>{section(cover=True)}</w:pPr></w:p>"),
     # The renderer turns this into "page break before" on the next paragraph.
     ("block.kind == 'page_break'", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'),
     ("block.style == 'grid'", grid_table()),
@@ -101,22 +125,10 @@ BRANCHES = (
 )
 
 
-def section() -> str:
-    page = {k: twips(v) for k, v in sheet.PAGE.items()}
-    return (f'<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/>'
-            f'<w:headerReference w:type="first" r:id="rIdHeaderFirst"/>'
-            f'<w:footerReference w:type="default" r:id="rIdFooter"/>'
-            f'<w:footerReference w:type="first" r:id="rIdFooterFirst"/>'
-            f'<w:pgSz w:w="{page["width"]}" w:h="{page["height"]}"/>'
-            f'<w:pgMar w:top="{page["top"]}" w:right="{page["right"]}" w:bottom="{page["bottom"]}" '
-            f'w:left="{page["left"]}" w:header="{page["header"]}" w:footer="{page["footer"]}" '
-            f'w:gutter="0"/><w:cols w:space="709"/><w:titlePg/></w:sectPr>')
-
-
 def document_xml() -> str:
     branches = "".join(
         para(f"{{%p {'if' if i == 0 else 'elif'} {test} %}}") + body
         for i, (test, body) in enumerate(BRANCHES))
     loop = (para("{%p for block in document.blocks %}") + branches + para("{%p endif %}")
             + para("{%p endfor %}"))
-    return f"{HEAD}<w:document {XMLNS}><w:body>{loop}{section()}</w:body></w:document>"
+    return f"{HEAD}<w:document {XMLNS}><w:body>{loop}{section(cover=False)}</w:body></w:document>"

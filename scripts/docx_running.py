@@ -1,7 +1,9 @@
-"""The header and footer of templates/dpa.docx: the running title, the page number, a marking.
+"""The headers and footers of templates/dpa.docx: running title, page number, a marking.
 
-A specimen's marking heads every page, the cover's included, in the Header
-Marking style; the cover has no running title, footer or page number.
+Three kinds, as the PDF's two parts have them: the cover's first page (only a
+specimen's marking, which heads every page), the cover's other pages (the
+document id), and the Standard Terms, which name themselves where the cover
+names the document id.
 """
 import docx_style_sheet as sheet
 from docx_body import para
@@ -20,19 +22,28 @@ def words(text: str, style: str = "") -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
-def header_xml(first: bool) -> str:
-    """The marking (if any) left and, after the cover, the running title right, on one line."""
+# The Standard Terms' own title ("Standard Terms"), which stands in for the document id.
+TERMS_NAME = ('{% set terms_name = (document.blocks|selectattr("part", "equalto", "terms")'
+              '|selectattr("kind", "equalto", "title")|first).text %}')
+RUNNING = {"cover": "{{ document.title }} — {{ document.id }}",
+           "terms": TERMS_NAME + "{{ document.title }} — {{ terms_name }}"}
+FOOTER = {"cover": "{{ document.footer }}",
+          "terms": TERMS_NAME + "{{ document.footer|replace(document.id, terms_name) }}"}
+
+
+def header_xml(kind: str) -> str:
+    """The marking (if any) left and the running title (not on the cover's first page) right."""
     marking = (words("{% if document.marking %}") + words("{{ document.marking }}", "HeaderMarking")
                + words("{% endif %}"))
-    title = "" if first else "<w:r><w:tab/></w:r>" + words("{{ document.title }} — {{ document.id }}")
+    title = "<w:r><w:tab/></w:r>" + words(RUNNING[kind]) if kind in RUNNING else ""
     paragraph = f'<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>{marking}{title}</w:p>'
     return f"{HEAD}<w:hdr {XMLNS}>{paragraph}</w:hdr>"
 
 
-def footer_xml(first: bool) -> str:
+def footer_xml(kind: str) -> str:
     """The document id and versions left, the page number right, each in a cell of its own,
     so a long footer text wraps in its cell instead of running into the page number."""
-    if first:  # the cover carries its document id in its own table, and no page number
+    if kind not in FOOTER:  # the cover's first page: its id is in its own table, no page number
         return f"{HEAD}<w:ftr {XMLNS}>{para('', 'Footer')}</w:ftr>"
     page = (f'{words("{{ document.page_label[0] }} ")}{field("PAGE")}'
             f'{words(" {{ document.page_label[1] }} ")}{field("NUMPAGES")}'
@@ -41,7 +52,7 @@ def footer_xml(first: bool) -> str:
     cells = "".join(
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
         f'<w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p></w:tc>'
-        for width, style, runs in ((left, "Footer", words("{{ document.footer }}")),
+        for width, style, runs in ((left, "Footer", words(FOOTER[kind])),
                                    (right, "FooterPage", page)))
     margins = "".join(f'<w:{side} w:w="0" w:type="dxa"/>' for side in ("left", "right"))
     table = (f'<w:tbl><w:tblPr><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'

@@ -34,8 +34,10 @@ WORD_PARTS = {
     "word/fontTable.xml": (f"{WML}.fontTable+xml", "rIdFonts", "fontTable"),
     "word/header1.xml": (f"{WML}.header+xml", "rIdHeader", "header"),
     "word/header2.xml": (f"{WML}.header+xml", "rIdHeaderFirst", "header"),
+    "word/header3.xml": (f"{WML}.header+xml", "rIdHeaderTerms", "header"),
     "word/footer1.xml": (f"{WML}.footer+xml", "rIdFooter", "footer"),
     "word/footer2.xml": (f"{WML}.footer+xml", "rIdFooterFirst", "footer"),
+    "word/footer3.xml": (f"{WML}.footer+xml", "rIdFooterTerms", "footer"),
 }
 
 
@@ -46,10 +48,12 @@ def part_texts() -> dict[str, str]:
         "word/numbering.xml": settings.numbering_xml(),
         "word/settings.xml": settings.settings_xml(),
         "word/fontTable.xml": settings.font_table_xml(),
-        "word/header1.xml": running.header_xml(first=False),
-        "word/header2.xml": running.header_xml(first=True),
-        "word/footer1.xml": running.footer_xml(first=False),
-        "word/footer2.xml": running.footer_xml(first=True),
+        "word/header1.xml": running.header_xml("cover"),
+        "word/header2.xml": running.header_xml("first"),
+        "word/header3.xml": running.header_xml("terms"),
+        "word/footer1.xml": running.footer_xml("cover"),
+        "word/footer2.xml": running.footer_xml("first"),
+        "word/footer3.xml": running.footer_xml("terms"),
         "docProps/core.xml": (
             f'{parts.HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/'
             '2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"/>'),

@@ -117,11 +117,13 @@ def test_header_and_footer_are_8pt_grey_and_absent_on_the_cover(word):
     for style in ("Header", "Footer"):
         assert word.style_property(style, f"{W}rPr/{W}sz").get(f"{W}val") == "16"
         assert word.style_property(style, f"{W}rPr/{W}color").get(f"{W}val") == "595959"
-    section = word.document.find(f"{W}body/{W}sectPr")
-    assert section.find(f"{W}titlePg") is not None
-    first = [r for r in section.iter(f"{W}headerReference", f"{W}footerReference")
+    cover, terms = list(word.document.iter(f"{W}sectPr"))  # as the PDF: two parts
+    assert cover.getparent().tag == f"{W}pPr" and cover.find(f"{W}titlePg") is not None
+    first = [r for r in cover.iter(f"{W}headerReference", f"{W}footerReference")
              if r.get(f"{W}type") == "first"]
     assert len(first) == 2
+    footers = [data for name, data in word.parts.items() if name.startswith("word/footer")]
+    assert sum(b" NUMPAGES " in footer for footer in footers) == 2  # the cover's later pages, terms
 
 
 def test_app_properties_say_what_wrote_the_file(word):

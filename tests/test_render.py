@@ -78,11 +78,13 @@ def test_every_timestamp_comes_from_the_effective_date(helptal_de):
     assert info["/CreationDate"] == info["/ModDate"] == "D:20261201000000Z"
 
 
-def test_docx_footer_has_page_x_of_y_and_document_id(helptal_de):
+def test_docx_footers_have_page_x_of_y_and_the_cover_the_document_id(helptal_de):
+    """As in the PDF, the Standard Terms name themselves where the cover has the id."""
     with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
         footer = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/footer"))
     assert re.search(r'w:instr=" PAGE "', footer) and re.search(r'w:instr=" NUMPAGES "', footer)
     assert helptal_de.document.id in footer and helptal_de.document.content_version in footer
+    assert "Standard Terms · content version" in footer
 
 
 def test_docx_metadata_and_custom_properties(helptal_de):

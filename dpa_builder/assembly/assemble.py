@@ -60,8 +60,8 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
 def standard_terms(content: Content, regime: Regime, clauses: list[Clause], context: dict, label,
                    role: str, ai: bool) -> list[Block]:
     """The clauses and Annexes I–III: the same for every customer of one terms key."""
-    return [Block("contents", label("contents")), Block("page_break"),
-            Block("title", label("standard_terms")), Block("paragraph", label("standard_terms_intro")),
+    return [Block("title", label("standard_terms")), Block("paragraph", label("standard_terms_intro")),
+            Block("contents", label("contents")), Block("page_break"),
             *body(clauses, context),
             *annexes.annex_one(content, regime, role, label),
             *annexes.annex_two(content, label),

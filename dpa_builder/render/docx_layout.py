@@ -58,8 +58,10 @@ def space_tables(body) -> None:
     for table in list(body.iterchildren(f"{W}tbl")):
         following = table.getnext()
         style = following.find(f"{W}pPr/{W}pStyle")
+        starts_afresh = (following.find(f"{W}pPr/{W}pageBreakBefore") is not None
+                         or following.find(f"{W}pPr/{W}sectPr") is not None)  # a page or section
         if following.tag == f"{W}tbl" or (
-                following.tag == f"{W}p" and following.find(f"{W}pPr/{W}pageBreakBefore") is None
+                following.tag == f"{W}p" and not starts_afresh
                 and (style is None or style.get(f"{W}val") not in SPACED_STYLES)):
             table.addnext(etree.fromstring(
                 f'<w:p xmlns:w="{W[1:-1]}"><w:pPr><w:pStyle w:val="{SPACER_STYLE}"/></w:pPr></w:p>'))
