@@ -90,7 +90,7 @@ def test_docx_footers_have_page_x_of_y_and_the_cover_the_document_id(helptal_de)
 def test_docx_metadata_and_custom_properties(helptal_de):
     document = helptal_de.document
     core = open_docx(io.BytesIO(helptal_de.files["docx"])).core_properties
-    assert core.title == "Data Processing Addendum" and core.author == "Evith LLC"
+    assert core.title == "Data Processing Addendum — Acme Robotics GmbH" and core.author == "Evith LLC"
     assert "Acme Robotics GmbH" in core.subject and core.identifier == document.id
     with zipfile.ZipFile(io.BytesIO(helptal_de.files["docx"])) as z:
         custom = z.read("docProps/custom.xml").decode()
@@ -102,7 +102,7 @@ def test_docx_metadata_and_custom_properties(helptal_de):
 def test_pdf_is_pdf_a_3b_with_metadata(helptal_de):
     reader = PdfReader(io.BytesIO(helptal_de.files["pdf"]))
     info = reader.metadata
-    assert info.title == "Data Processing Addendum" and info.author == "Evith LLC"
+    assert info.title == "Data Processing Addendum — Acme Robotics GmbH" and info.author == "Evith LLC"
     assert "Acme Robotics GmbH" in info.subject
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp

@@ -54,6 +54,7 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
         terms_key=terms_key(request, content, transfer, options, ai),
         specimen=content.specimen,
         marking=cover_label("specimen_marking") if content.specimen else "",
+        customer=request.customer.legal_name,
     )
 
 

@@ -78,6 +78,8 @@ class Document:
     # and the marking every page of both files shows.
     specimen: tuple[str, ...] = ()
     marking: str = ""
+    # The customer's legal name, for the files' titles ("Data Processing Addendum — Acme GmbH").
+    customer: str = ""
 
     @property
     def cover(self) -> tuple[Block, ...]:

@@ -30,7 +30,8 @@ def set_properties(docx, document: Document) -> None:
     stamp = datetime(document.issued.year, document.issued.month, document.issued.day,
                      tzinfo=UTC)
     core = docx.core_properties
-    core.title, core.subject, core.author = document.title, document.subject, document.author
+    core.title = " — ".join(part for part in (document.title, document.customer) if part)
+    core.subject, core.author = document.subject, document.author
     core.keywords, core.identifier, core.language = document.keywords, document.id, document.language
     core.category, core.comments, core.version = "Data Processing Addendum", "", document.content_version
     core.created = core.modified = stamp

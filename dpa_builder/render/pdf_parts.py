@@ -26,7 +26,7 @@ def terms_part(document: Document) -> Document:
     """The terms as a document holding nothing of the customer's."""
     name = next(block.text for block in document.terms if block.kind == "title")  # "Standard Terms"
     return dataclasses.replace(
-        document, id=name, footer=document.footer.replace(document.id, name), subject="",
+        document, id=name, footer=document.footer.replace(document.id, name), subject="", customer="",
         issued=NO_DATE, facts={}, blocks=document.terms)
 
 
