@@ -1,13 +1,10 @@
 """`dpa check`: validate content and templates by assembling every variant once."""
-import logging
-
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.samples import sample_request, variants
-from .content.loader import DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
-from .generate import render
+from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
 from .render.docx_check import check_template
-from .render.pdf import MissingGlyphs
+from .render.pdf import missing_glyphs
 from .translation_check import translation_gaps as _gaps
 from .translation_check import translation_problems
 
@@ -36,18 +33,14 @@ def check_content(profile: str) -> list[str]:
 
 def _check_pdf(profile: str, content: Content) -> list[str]:
     """Render one sample PDF: the HTML template renders, and no character lacks a glyph."""
-    glyphs = MissingGlyphs()
-    logging.getLogger("weasyprint").addHandler(glyphs)
+    # Bilingual Chinese: English, Chinese and whatever the notes add, in one render.
+    request = sample_request().model_copy(update={"language": "zh"})
     try:
-        # Bilingual Chinese: English, Chinese and whatever the notes add, in one render.
-        request = sample_request().model_copy(update={"language": "zh"})
-        render("pdf", assemble(request, content, Options(english_for=("all",), bilingual=True)),
-               content)
+        document = assemble(request, content, Options(english_for=("all",), bilingual=True))
+        missing = missing_glyphs(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
     except ContentError as exc:
         return [f"{profile}: {p}" for p in exc.problems]
-    finally:
-        logging.getLogger("weasyprint").removeHandler(glyphs)
-    return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in glyphs.messages]
+    return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in missing]
 
 
 def specimen_reasons(profile: str) -> tuple[str, ...]:

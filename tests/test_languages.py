@@ -1,14 +1,15 @@
 """The shipped French and Chinese DPAs, read back from both files: terms, prevailing clause, entities."""
-import logging
+import subprocess
 from functools import cache
 
 import pytest
+from lxml import etree
 
 from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.translate import translate
-from dpa_builder.content.loader import load_content
+from dpa_builder.content.loader import CSS_FILE, HTML_TEMPLATE, load_content
 from dpa_builder.generate import build
-from dpa_builder.render.pdf import MissingGlyphs
+from dpa_builder.render.pdf import missing_glyphs
 from dpa_builder.request import parse_request
 
 from conftest import docx_text, make_request, pdf_text, squash
@@ -50,16 +51,13 @@ def issued(language: str, country: str = "DE", bilingual: bool = False):
 @cache
 def _issued(language: str, country: str, bilingual: bool):
     request = parse_request(make_request(language=language, customer__country=country))
-    glyphs = MissingGlyphs()
-    logging.getLogger("weasyprint").addHandler(glyphs)
-    try:
-        built = build(request, load_content("helptal"), options=Options(bilingual=bilingual))
-    finally:
-        logging.getLogger("weasyprint").removeHandler(glyphs)
+    content = load_content("helptal")
+    built = build(request, content, options=Options(bilingual=bilingual))
+    missing = missing_glyphs(built.document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
     # A word the PDF hyphenates at a line end comes back as "‐ " (U+2010, then the line break).
     texts = (squash(docx_text(built.files["docx"])),
              squash(pdf_text(built.files["pdf"])).replace("\u2010 ", ""))
-    return built, texts, glyphs.messages
+    return built, texts, missing
 
 
 def in_both(texts, phrase: str, language: str) -> bool:
@@ -134,3 +132,28 @@ def test_a_bilingual_chinese_dpa_sets_english_then_chinese(demo_env):
 def test_french_hyphenation_never_splits_an_email_address(demo_env):
     built, _, _ = issued("fr")
     assert "privacy@helptal.example" in pdf_text(built.files["pdf"])  # not "priva‐ cy@…"
+
+
+def test_a_long_translated_footer_keeps_clear_of_the_page_number(demo_env):
+    """French says "traduction de courtoisie non révisée" in every footer: it wraps rather
+    than running into "Page 3 sur 27"."""
+    built, _, _ = issued("fr")
+    for words in footer_lines(built.files["pdf"]):
+        assert not any(w[2].endswith("Page") and w[2] != "Page" for w in words)  # "réviséePage"
+        number = next((w for w in words if w[2] == "Page"), None)
+        if number:
+            before = [w for w in words if w[1] < number[0]]
+            assert not before or max(w[1] for w in before) <= number[0] - 4
+
+
+def footer_lines(pdf: bytes) -> list[list[tuple[float, float, str]]]:
+    """Each page's footer lines: words (left, right, text) below the text block."""
+    html = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout
+    lines: dict[tuple[int, float], list] = {}
+    for n, page in enumerate(etree.fromstring(html).iter("{*}page")):
+        for word in page.iter("{*}word"):
+            if float(word.get("yMin")) > float(page.get("height")) - 80:
+                lines.setdefault((n, float(word.get("yMin"))), []).append(
+                    (float(word.get("xMin")), float(word.get("xMax")), word.text))
+    return list(lines.values())

@@ -1,19 +1,20 @@
 """Translated and bilingual DPAs as files: real fonts, no missing glyph, languages Word can see."""
 import io
-import logging
 import subprocess
 import zipfile
 
 import pytest
 from lxml import etree
-from translated import with_translation
+from translated import clause_file, with_translation
 from word import WordView
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
+from dpa_builder.content.loader import CSS_FILE, HTML_TEMPLATE
+from dpa_builder.content.translations import FOLDER
 from dpa_builder.generate import render
 from dpa_builder.render.html import render_html
-from dpa_builder.render.pdf import MissingGlyphs
+from dpa_builder.render.pdf import missing_glyphs
 from dpa_builder.request import parse_request
 
 from conftest import make_request, pdf_text, squash
@@ -22,15 +23,10 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def rendered(content, language: str, options=Options(), **changes):
-    """The document, its DOCX and PDF, and WeasyPrint's glyph warnings while drawing the PDF."""
+    """The document, its DOCX and PDF, and WeasyPrint's glyph warnings for the whole PDF."""
     document = assemble(parse_request(make_request(language=language, **changes)), content, options)
-    glyphs = MissingGlyphs()
-    logging.getLogger("weasyprint").addHandler(glyphs)
-    try:
-        pdf = render("pdf", document, content)
-    finally:
-        logging.getLogger("weasyprint").removeHandler(glyphs)
-    return document, render("docx", document, content), pdf, glyphs.messages
+    missing = missing_glyphs(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
+    return document, render("docx", document, content), render("pdf", document, content), missing
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +68,17 @@ def test_the_glyph_check_catches_a_character_no_font_has(helptal):
     """The negative control: an Egyptian hieroglyph, which no installed font draws."""
     *_, missing = rendered(helptal, "en", customer__legal_name="\U00013000 Ltd")
     assert missing and ".notdef" in missing[0]
+
+
+def test_the_glyph_check_reads_the_standard_terms_even_once_they_are_cached(helptal):
+    """The terms are drawn once for many DPAs: a glyph they lack is still found every time."""
+    last = len(helptal.clauses) - 1
+    clause = clause_file(helptal.clauses[last], "fr").replace(b"[FR] ", "\U00013000 ".encode())
+    content = with_translation(
+        helptal, "fr", extra={f"{FOLDER}/fr/{last:02d}-{helptal.clauses[last].id}.yaml": clause})
+    for _ in range(2):
+        *_, missing = rendered(content, "fr")
+        assert missing and ".notdef" in missing[0]
 
 
 def test_chinese_html_asks_for_simplified_chinese_glyphs(chinese):

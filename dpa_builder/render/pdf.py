@@ -67,6 +67,20 @@ def laid_out(document: Document, html: str, css: str):
     return page.render(stylesheets=[_stylesheet(css)], font_config=_FONTS, **OPTIONS)
 
 
+def missing_glyphs(document: Document, html: str, css: str) -> list[str]:
+    """WeasyPrint's warnings about characters no installed font can draw, in the whole
+    document. Both parts are laid out and drawn here: the cached terms were drawn (and
+    warned about) once, perhaps by another process, so a PDF from render_pdf may not warn."""
+    glyphs = MissingGlyphs()
+    logging.getLogger("weasyprint").addHandler(glyphs)
+    try:
+        for part in (cover_part(document), terms_part(document)):
+            laid_out(part, html, css).write_pdf()  # drawing is what warns
+    finally:
+        logging.getLogger("weasyprint").removeHandler(glyphs)
+    return glyphs.messages
+
+
 def render_pdf(document: Document, html: str, css: str) -> bytes:
     """Return the PDF bytes; the same document and templates always give the same bytes.
 
