@@ -59,4 +59,7 @@ def footer_xml(kind: str) -> str:
              f'<w:tblCellMar>{margins}</w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
              f'<w:tblGrid><w:gridCol w:w="{left}"/><w:gridCol w:w="{right}"/></w:tblGrid>'
              f"<w:tr>{cells}</w:tr></w:tbl>")
-    return f"{HEAD}<w:ftr {XMLNS}>{table}{para('', 'TableSpacer')}</w:ftr>"
+    # Word needs a paragraph after a table; this one is 1 pt high, so the footer keeps its place.
+    end = ('<w:p><w:pPr><w:spacing w:after="0" w:line="20" w:lineRule="exact"/>'
+           '<w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+    return f"{HEAD}<w:ftr {XMLNS}>{table}{end}</w:ftr>"
