@@ -158,3 +158,14 @@ def test_the_signature_block_keeps_together_with_room_to_sign(word):
     for paragraph in signing.iter(f"{W}p"):
         before = int(paragraph.find(f"{W}pPr/{W}spacing").get(f"{W}before"))
         assert 1134 <= before <= 1417  # 2 to 2.5 cm to sign by hand
+
+
+def test_grid_tables_have_a_real_header_row_that_repeats(word):
+    grids = [t for t in word.tables() if t.find(f"{W}tblPr/{W}tblStyle").get(f"{W}val") == "DPAGrid"]
+    assert grids
+    for table in grids:
+        header, *rows = table.findall(f"{W}tr")
+        assert header.find(f"{W}trPr/{W}tblHeader") is not None
+        assert not [r for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None]
+        assert {p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") for p in header.iter(f"{W}p")} == {
+            "TableHeading"}
