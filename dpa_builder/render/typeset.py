@@ -7,12 +7,15 @@ they never change a word.
 import re
 
 # A run-in caption opens a clause paragraph: "Advance notice of changes. The Processor ..."
-# It is a short noun phrase (at most eight words, no inner full stop) followed by a new
-# sentence; a short sentence ("The Processor complies.") opens with a word no caption does.
-_CAPTION = re.compile(r"([A-Z][^.:;]{0,78}?\.) (?=[A-Z“\"(])")
-_MAX_CAPTION_WORDS = 8
+# It is a short noun phrase (at most ten words, no inner full stop) followed by a new
+# sentence; a short sentence ("The Processor complies.", "Le Client peut ...") opens with a
+# word no caption does, in English or French.
+_CAPTION = re.compile(r"(\w[^.:;]{0,118}?\.) (?=[\w“«\"(])")
+_MAX_CAPTION_WORDS = 10
 _OPENERS = frozenset("A All An Any Each Either Every For If In It Its Neither No Nothing On "
-                     "Such That The These This Those To Unless Where When Whether".split())
+                     "Such That The These This Those To Unless Where When Whether "
+                     "Au Aux Aucun Aucune Ce Ces Cette Chaque Dans Des En Il Elle La Le Les "
+                     "Lorsque Si Sauf Tout Toute Tous Un Une".split())
 
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
@@ -30,7 +33,9 @@ def split_caption(text: str) -> tuple[str, str]:
     if match is None:
         return "", text
     words = match.group(1).split()
-    if len(words) > _MAX_CAPTION_WORDS or words[0] in _OPENERS:
+    first, following = words[0].split("’")[0], text[match.end(1) + 1]
+    if (len(words) > _MAX_CAPTION_WORDS or first in _OPENERS or not first[0].isupper()
+            or (following.isalpha() and not following.isupper())):
         return "", text
     return match.group(1), text[match.end(1):]
 
