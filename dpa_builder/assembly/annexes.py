@@ -61,6 +61,8 @@ def annex_three(content: Content, ai_features: bool, label) -> list[Block]:
                 purpose += " " + label("opt_in_engaged" if ai_features else "opt_in_not_engaged")
             elif s.ai_provider:
                 purpose += " " + label("ai_included")
+            if s.payment_processor:
+                purpose += " " + label("payment_processor")
             rows.append((f"{s.legal_entity} ({s.brand})", s.address, s.processing_location, purpose))
         blocks += [Block("subheading", category.title),
                    Block("table", style="grid", columns=columns, rows=tuple(rows))]

@@ -68,8 +68,10 @@ def _terms(request: Request, content: Content, regime: Regime, transfer: Transfe
         (label("notice_period"), label("notice_period_value")),
         (label("ai_features"), label("ai_on" if request.ai_features else "ai_off") if offers_ai else ""),
         (label("breach_notice"), label("breach_notice_value")),
+        (label("export"), label("export_value")),
         (label("deletion"), label("deletion_value")),
         (label("audits"), label("audits_value")),
+        (label("liability"), label("liability_value")),
     ])
 
 

@@ -47,14 +47,29 @@ class Policy(Strict):
     objection_remedy: str = Text  # completes "the Customer may ..."
     changelog_months: int = Field(ge=1)
     breach_notice_hours: int | None = Field(default=None, ge=1)
-    deletion_days: int = Field(ge=1)
+    deletion_days: int = Field(ge=1)  # deletion from active systems, after the export window
     audits_per_year: int = Field(ge=1)
+    # Counsel's positions (README, "Content"): each a value legal sets, not a clause literal.
+    export_days: int = Field(ge=1)  # after the Services end, the Customer may still export
+    backup_deletion_days: int = Field(ge=1)  # backups gone, after deletion from active systems
+    data_protection_cap: str = ""  # completes "is limited to ..."; empty: the Agreement's cap
+    objection_withholds_data: bool  # an objecting customer's data kept from the new provider
+    subprocessor_audit_reports: bool  # audits through providers' own reports where needed
+    standard_terms_vendors: bool  # providers on their own terms: "the same level of protection"
+    assistance_costs: str = Text  # a sentence: who pays for assistance under the DPA
 
     @field_validator("notice_days_max")
     @classmethod
     def _max_not_below_default(cls, value, info):
         if value < info.data.get("notice_days", 0):
             raise ValueError("must not be shorter than notice_days")
+        return value
+
+    @field_validator("backup_deletion_days")
+    @classmethod
+    def _backups_not_before_active(cls, value, info):
+        if value < info.data.get("deletion_days", 0):
+            raise ValueError("must not be shorter than deletion_days")
         return value
 
 
@@ -110,6 +125,9 @@ class SubProcessor(Strict):
     opt_in: bool = False
     # Provides AI functionality: the AI clause names it, whether opt-in or not.
     ai: bool = False
+    # A payment processor: receives Account Data only and acts largely as an independent
+    # controller (the DPA's definition of Account Data).
+    payment_processor: bool = False
     since: date
 
     @property

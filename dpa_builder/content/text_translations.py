@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterator
 # Content attribute -> the paths of its translatable texts ("*": every item or value).
 FIELDS = {
     "profile": ("service_description", "data_location", "processor.description",
-                "processor.activities", "policy.objection_grounds", "policy.objection_remedy"),
+                "processor.activities", "policy.objection_grounds", "policy.objection_remedy",
+                "policy.data_protection_cap", "policy.assistance_costs"),
     "registry": ("categories.*.title", "subprocessors.*.purpose",
                  "subprocessors.*.processing_location"),
     "processing": ("data_subjects.*", "data_categories.*", "sensitive_data", "frequency", "nature",
