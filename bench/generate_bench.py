@@ -3,10 +3,13 @@
 1. The goal of issue 13 (bench/goal.py): a new customer's DPA, both files, recorded,
    through the running service and by a fresh `dpa generate`, against LibreOffice
    converting that DPA's DOCX to PDF in a running batch and in a fresh process.
-2. The engine in one process, after a first render: our DOCX path (assembly + docxtpl +
+2. The Standard Terms cache (bench/cache_bench.py): for every sample customer, the PDF
+   laid out now, from memory and from disk must be the same bytes; miss and hit times;
+   the cache's size for the content version.
+3. The engine in one process, after a first render: our DOCX path (assembly + docxtpl +
    metadata + deterministic zip) against docxtpl alone rendering the same template from
    a ready context; our PDF path; what reusing loaded content saves per render.
-3. The same DPA in English, French and Chinese side by side (bench/languages.py).
+4. The same DPA in English, French and Chinese side by side (bench/languages.py).
 
 Medians and ratios; results in bench/results/generate.json.
 
@@ -22,6 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import cache_bench  # bench/cache_bench.py: cached against uncached, and the cache's size
 import goal  # bench/goal.py: the issue's two ratios
 import languages  # bench/languages.py: en, fr and zh side by side
 from docxtpl import DocxTemplate
@@ -99,6 +103,8 @@ def main() -> None:
         work = Path(tmp)
         results["goal"] = goal.measure(soffice, work, args.rounds, args.batch)
         print(goal.report(results["goal"]), flush=True)
+        results["cache"] = cache_bench.measure(content, work / "cache")
+        print(cache_bench.report(results["cache"]), flush=True)
     results |= warm(args.rounds * 4, request, content)
     results["languages"] = languages.measure(args.rounds * 2, request, content)
     print(report(results))

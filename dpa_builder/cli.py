@@ -2,6 +2,7 @@
 import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -58,6 +59,25 @@ class LazyGroup(click.Group):
             module, _, attribute = self.lazy[name].partition(":")
             return getattr(importlib.import_module(module), attribute)
         return super().get_command(ctx, name)
+
+
+# Document commands: no database, and every file is written and closed before they end.
+QUICK_EXIT = {"generate", "check"}
+
+
+def run() -> None:
+    """The `dpa` program. After a document command it exits without tearing the interpreter
+    down: freeing WeasyPrint's and the content's objects one by one took 0.2-0.6 s of a
+    fresh `dpa generate`, longer than laying out its Cover Page."""
+    try:
+        main()
+    except SystemExit as done:
+        if sys.argv[1:2] and sys.argv[1] in QUICK_EXIT and isinstance(done.code, int | None):
+            logging.shutdown()
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(done.code or 0)
+        raise
 
 
 @click.group(cls=LazyGroup)

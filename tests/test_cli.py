@@ -3,6 +3,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -128,3 +129,15 @@ def test_generate_loads_no_web_stack(tmp_path):
                 if line.startswith("import time:")}
     web = {name for name in imported if name.split(".")[0] in ("flask", "sqlalchemy", "werkzeug")}
     assert not web and "dpa_builder.generate" in imported
+
+
+def test_a_fresh_process_writes_whole_files_before_its_quick_exit(tmp_path):
+    """`dpa generate` ends without tearing the interpreter down, once its files are written."""
+    result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
+                             write_request(tmp_path, make_request()), "--out", str(tmp_path / "o")],
+                            capture_output=True, text=True, env=os.environ)
+    assert result.returncode == 0, result.stderr
+    printed = [line.split("  sha256:") for line in result.stdout.splitlines()]
+    assert len(printed) == 2
+    for path, sha in printed:
+        assert hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha

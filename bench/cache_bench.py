@@ -1,0 +1,63 @@
+"""The Standard Terms cache, measured (part of `make bench`).
+
+For every sample customer of one content version (each regime's countries, both roles,
+AI features on and off): the PDF laid out with an empty cache, again from memory, and again
+from disk in a process that has never seen it (a new cache object on the same folder). The
+three must be the same bytes. Reports how long a miss and a hit take, how many combinations
+the content version has and the cache's size for it on disk and in memory.
+"""
+import statistics
+import time
+from pathlib import Path
+
+from dpa_builder.assembly.assemble import assemble
+from dpa_builder.assembly.samples import sample_request, variants
+from dpa_builder.generate import render
+from dpa_builder.render import pdf
+from dpa_builder.render.terms_cache import TermsCache
+
+
+def _timed(fn) -> tuple[float, bytes]:
+    start = time.perf_counter()
+    data = fn()
+    return time.perf_counter() - start, data
+
+
+def measure(content, folder: Path) -> dict:
+    """Fill a fresh cache in `folder` with every combination, checking bytes on the way."""
+    caches = [TermsCache(folder)]
+    pdf.terms_cache = lambda: caches[-1]  # this run's cache, as a new process would make it
+    times: dict[str, list[float]] = {"miss": [], "memory": [], "disk": []}
+    differ = []
+    for country, role, ai in variants(content):
+        document = assemble(sample_request(country, role, ai), content)
+        make = lambda: render("pdf", document, content)  # noqa: E731, B023
+        seconds, laid_out = _timed(make)
+        times["miss"].append(seconds)
+        seconds, from_memory = _timed(make)
+        times["memory"].append(seconds)
+        caches.append(TermsCache(folder))
+        seconds, from_disk = _timed(make)
+        times["disk"].append(seconds)
+        if not laid_out == from_memory == from_disk:
+            differ.append(f"{country} {role} ai={ai}")
+    files = list((folder / content.version).glob("*.terms"))
+    return {"combinations": len(variants(content)), "differ": differ,
+            "medians": {key: statistics.median(values) for key, values in times.items()},
+            "files": len(files), "bytes": sum(f.stat().st_size for f in files),
+            "largest": max(f.stat().st_size for f in files), "version": content.version}
+
+
+def report(r: dict) -> str:
+    ms = lambda s: f"{s * 1000:6.0f} ms"  # noqa: E731
+    same = "all the same bytes" if not r["differ"] else f"DIFFERENT: {', '.join(r['differ'])}"
+    return "\n".join([
+        f"standard terms cache, content version {r['version']}, {r['combinations']} sample "
+        "customers (every regime's countries x role x AI features):",
+        f"  cached against uncached PDFs (laid out now / from memory / from disk): {same}",
+        f"  PDF with the terms laid out now {ms(r['medians']['miss'])}, from memory "
+        f"{ms(r['medians']['memory'])}, from disk {ms(r['medians']['disk'])} (medians)",
+        f"  size: {r['files']} combinations, {r['bytes'] / 1024 / 1024:.1f} MiB on disk for this "
+        f"content version (largest {r['largest'] / 1024:.0f} KiB); in memory about the same, "
+        "at most 64 combinations per process",
+    ])
