@@ -110,7 +110,7 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str, english_f
         request = parse_request(data)
         content = load_content(profile)
         refuse_in_production(profile, content.specimen)
-        built = build(request, content, formats, options)
+        built = build(request, content, formats, options, apart=True)
     except FieldErrors as exc:
         _fail(exc.lines())
     except (ContentError, SpecimenRefused) as exc:

@@ -9,6 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from dpa_builder.cli import main
+from dpa_builder.content.loader import load_content
+from dpa_builder.generate import build
+from dpa_builder.request import parse_request
 
 from conftest import make_request
 
@@ -132,12 +135,15 @@ def test_generate_loads_no_web_stack(tmp_path):
 
 
 def test_a_fresh_process_writes_whole_files_before_its_quick_exit(tmp_path):
-    """`dpa generate` ends without tearing the interpreter down, once its files are written."""
+    """`dpa generate` renders the DOCX in a second process and ends without tearing the
+    interpreter down, once its files are written: the same files as one process builds."""
     result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
                              write_request(tmp_path, make_request()), "--out", str(tmp_path / "o")],
                             capture_output=True, text=True, env=os.environ)
     assert result.returncode == 0, result.stderr
     printed = [line.split("  sha256:") for line in result.stdout.splitlines()]
+    reference = build(parse_request(make_request()), load_content("helptal"))  # one process
     assert len(printed) == 2
     for path, sha in printed:
-        assert hashlib.sha256(Path(path).read_bytes()).hexdigest() == sha
+        data = Path(path).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == sha and data == reference.files[Path(path).suffix[1:]]

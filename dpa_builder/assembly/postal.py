@@ -53,11 +53,17 @@ def address_lines(address: str, country: str) -> list[str]:
     if not lines:
         return []
     head, _, tail = lines[-1].rpartition(",")
-    if _key(lines[-1]) in country_keys(country):
+    if _names_country(lines[-1], country):
         lines = lines[:-1]
-    elif head and _key(tail) in country_keys(country):
+    elif head and _names_country(tail, country):
         lines[-1] = head.strip()
     return lines
+
+
+def _names_country(text: str, country: str) -> bool:
+    # No country's name has a digit: a postcode line is answered without loading the
+    # names in 30 languages (40 ms of a fresh process).
+    return not any(c.isdigit() for c in text) and _key(text) in country_keys(country)
 
 
 def postal_address(address: str, country: str, language: str = "en") -> str:
