@@ -20,9 +20,16 @@ CORPUS = [
     ("{% extends 'base.html' %}", "{% extends %} is not allowed"),
     ("{% for i in range(100001) %}x{% endfor %}", "range() of 100001 numbers"),
     ("{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}", "calls nest more than 40 deep"),
+    ("{{ range|string }}", "a function cannot be turned into text"),
+    ("{{ 'x'.upper ~ '' }}", "a function cannot be turned into text"),
+    ("{{ '%999999999d' % 1 }}", "`%` would make more than 100000 characters"),
+    ("{{ 'x'.center(10**9) }}", "center() would make more than 100000 characters"),
+    ("{% for a in [1] * 100000 %}{% for b in [1] * 100000 %}{% endfor %}{% endfor %}",
+     "loops may go through at most 200000 items"),
 ]
 # A secret, a server file, a command's output or a Python object in any answer.
-LEAKS = ("test-secret", "root:x:0", "uid=", "<class", "<function", " object at 0x", "Traceback")
+LEAKS = ("test-secret", "root:x:0", "uid=", "<class", "<function", "<built-in", "<bound method",
+         " object at 0x", "Traceback")
 IDS = [code for code, _ in CORPUS]
 
 

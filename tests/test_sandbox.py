@@ -41,9 +41,47 @@ def test_plain_data_renders_as_legal_writes_it():
     ("{% for b in [1] recursive %}{{ loop([1]) }}{% endfor %}", "calls nest more than 40 deep"),
     ("{{ " + "(" * 400 + "1" + ")" * 400 + " }}", "nests too deeply"),
     ("{{ text['_' ~ '_class__'] }}", "access to attribute '__class__' of 'str' object is unsafe"),
+    ("{{ '%999999999d' % 1 }}", "`%` would make more than 100000"),
+    ("{{ '%*d' % (999999999, 1) }}", "a `*` width in `%`"),
+    ("{{ '%.999999999f'|format(1) }}", "`%` would make more than 100000"),
+    ("{{ '{:>999999999}'.format(1) }}", "format() would make more than 100000"),
+    ("{{ '{:{w}}'.format(1, w=999999999) }}", "a width taken from a value in format()"),
+    ("{{ text.center(10 ** 9) }}", "center() would make more than 100000"),
+    ("{{ text|center(10 ** 9) }}", "|center would make more than 100000"),
+    ("{{ (text * 100000).replace('', text * 1000) }}", "replace() would make more than 100000"),
+    ("{{ ([text * 100000] * 1000)|join }}", "|join would make more than 100000"),
+    ("{{ (1).to_bytes(10 ** 9, 'big') }}", "to_bytes() would make more than 100000"),
+    ("{{ [1]|batch(10 ** 9, 0)|list }}", "|batch would make more than 100000"),
+    ("{% macro d(s) %}{{ d(s ~ s) }}{% endmacro %}{{ d(text * 1000) }}", "`~` would make more"),
+    ("{% macro d(s) %}{{ d(s + s) }}{% endmacro %}{{ d(text * 1000) }}", "`+` would make more"),
+    ("{% for a in [1] * 100000 %}{% for b in [1] * 100000 %}{% endfor %}{% endfor %}",
+     "loops may go through at most 200000 items in all"),
+    ("{% for x in [1] recursive %}{{ loop([1] * 100000) }}{% endfor %}", "at most 200000 items"),
+    ("{% for i in range(1000) %}{{ text * 100000 }}{% endfor %}", "print at most 20000000 characters"),
 ])
 def test_work_and_output_are_bounded(source, message):
     assert message in refusal(source, text="x")
+
+
+@pytest.mark.parametrize("source", [
+    "{{ range|string }}", "{{ text.upper ~ '' }}", "{{ [text.upper] }}", "{{ '%s' % range }}",
+    "{{ '{}'.format(text.upper) }}", "{{ [range]|join }}", "{{ range|e }}", "{{ range|pprint }}",
+    "{% for x in [1] %}{{ loop.cycle|string }}{% endfor %}", "{% set f = text.upper %}{{ f ~ '' }}",
+])
+def test_a_function_cannot_be_turned_into_text(source):
+    assert "a function cannot be turned into text" in refusal(source, text="x")
+
+
+def test_what_a_function_gives_prints_and_iterators_print_as_lists():
+    assert render_text("{{ text.upper() ~ range(2)|join }} {{ [2, 1]|reverse|string }} "
+                       "{{ xs|map('upper')|string }}", {"text": "x", "xs": ["a"]}) \
+        == "X01 [1, 2] ['A']"
+
+
+def test_formatting_within_bounds_renders_as_python_does():
+    assert render_text("{{ '%05.1f|%-4s|' % (3.14159, 'ab') }}{{ '{:,}'.format(1000000) }} "
+                       "{{ 'ab'.center(6, '*') }} {{ xs|join(', ') }} {{ '%(n)d'|format(n=2) }}",
+                       {"xs": ["a", "b"]}) == "003.1|ab  |1,000,000 **ab** a, b 2"
 
 
 def test_each_render_has_its_own_range_budget():

@@ -2,77 +2,100 @@
 
 Legal is trusted with the contract's words, never with the server. Templates
 render in Jinja's immutable sandbox, with no loader, only `range` (bounded) as
-a global, calls nested at most MAX_DEPTH deep, and a context of plain data.
+a global, a context of plain data and a budget of work and output (budget.py).
 Whatever a template could use to reach Python is refused when it is compiled,
-with its line, so checks and renderers refuse the same things.
+with its line, so checks and renderers refuse the same things; a function or
+method it reaches can be called, never turned into text (printing.py).
 """
 import dataclasses
 import re
-from contextvars import ContextVar
+from collections import ChainMap
 from datetime import date
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, Undefined
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2 import StrictUndefined, Template, TemplateError, TemplateSyntaxError, nodes, pass_context
+from jinja2.runtime import LoopContext
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from . import budget, growth, printing, sizes
 from .refusals import refusals
 
-MAX_RANGE = 10_000  # numbers one render may loop over, in all
-MAX_DEPTH = 40  # macros (or recursive loops) calling themselves stop here
-MAX_SIZE = 100_000  # characters or items one `*` may produce
-# Undefined prints as StrictUndefined's own error.
-PRINTABLE = (str, int, float, date, type(None), list, tuple, dict, Undefined)
 # What rendering legal's text can raise besides Jinja's own errors: `1 / 0`, `"a" + 1`, ...
 RENDER_ERRORS = (TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
                  AttributeError, RecursionError)
 JINJA_SYNTAX = re.compile(r"\{[{%#]")  # where Jinja's default delimiters open
 NEWLINES = re.compile(r"\r\n?")
-_BUDGET: ContextVar[list[int]] = ContextVar("sandbox_budget")  # [range left, call depth]
+LOOP_ITEMS = "loop items"  # the filter every loop's items pass through (no template can name it)
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja for legal's templates; `names`, when given, are the only variables they may use."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    concat = staticmethod(printing.joined)
 
     def __init__(self, names: frozenset[str] | None = None, autoescape: bool = False):
-        super().__init__(undefined=StrictUndefined, autoescape=autoescape, finalize=_printable)
-        self.globals = {"range": _range}
+        super().__init__(undefined=StrictUndefined, autoescape=autoescape,
+                         finalize=pass_context(lambda _, value: printing.printable(value)))
+        self.globals = {"range": budget.bounded_range}
+        self.filters = {**growth.bounded_filters(self.filters), "string": printing.as_string,
+                        LOOP_ITEMS: pass_context(lambda _, items: budget.counted(items))}
         self.names = names
-        self.template_class = _Budgeted
+        self.template_class = budget.Budgeted
 
     def _parse(self, source, name, filename):
         tree = super()._parse(source, name, filename)
+        # Each `~` operand goes through `|string`: the text it makes is checked, and
+        # a function refused (even when Jinja folds a constant as it compiles).
+        for concat in tree.find_all(nodes.Concat):
+            concat.nodes = [self._filtered(operand, "string") for operand in concat.nodes]
         for lineno, message in refusals(tree, self.names, self.globals):
             raise TemplateSyntaxError(message, lineno, name, filename)
         return tree
+
+    def _generate(self, source, name, filename, defer_init=False):
+        # As compiled, not as parsed (the template checks read loops' items by type):
+        # each loop's items count against the render's budget.
+        for loop in source.find_all(nodes.For):
+            loop.iter = self._filtered(loop.iter, LOOP_ITEMS)
+        return super()._generate(source, name, filename, defer_init)
+
+    def _filtered(self, node: nodes.Expr, name: str) -> nodes.Filter:
+        through = nodes.Filter(node, name, [], [], None, None, lineno=node.lineno)
+        through.set_environment(self)
+        return through
+
+    def make_globals(self, d):
+        # Each template's globals, with every function sealed (html.py adds some of its own).
+        return ChainMap({name: printing.sealed(value)
+                         for name, value in {**self.globals, **(d or {})}.items()})
 
     def getattr(self, obj, attribute):
         # Plain data first: a key of a dict is data, and this skips the sandbox's slower checks.
         if type(obj) is dict and attribute in obj:
             return obj[attribute]
-        return super().getattr(obj, attribute)
+        return printing.sealed(super().getattr(obj, attribute))
+
+    def getitem(self, obj, argument):
+        return printing.sealed(super().getitem(obj, argument))
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
-        budget = _BUDGET.get()
-        if budget[1] >= MAX_DEPTH:
-            raise SecurityError(f"calls nest more than {MAX_DEPTH} deep (a macro calling itself?)")
-        budget[1] += 1
-        try:
+        if isinstance(__obj, printing.Sealed):
+            __obj = __obj.function
+        if isinstance(__obj, LoopContext) and args:  # a recursive loop's next level
+            args = (budget.counted(args[0]), *args[1:])
+        growth.check_method(__obj, args, kwargs)
+        with budget.nested_call():
             return super().call(__context, __obj, *args, **kwargs)
-        finally:
-            budget[1] -= 1
 
     def call_binop(self, context, operator, left, right):
-        if operator == "*" and any(isinstance(v, (str, list, tuple)) for v in (left, right)):
-            sized, times = (left, right) if isinstance(left, (str, list, tuple)) else (right, left)
-            if isinstance(times, int) and len(sized) * times > MAX_SIZE:
-                raise SecurityError(f"`*` would make more than {MAX_SIZE} characters or items")
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and (
-                right * abs(left).bit_length() > 4096):
-            raise SecurityError("`**` would make a number too large to print")
+        sizes.check_binop(operator, left, right)
         return super().call_binop(context, operator, left, right)
+
+    def wrap_str_format(self, value):
+        formats = super().wrap_str_format(value)  # str.format and format_map, sandboxed
+        return formats and sizes.bounded_format(value.__self__, formats)
 
 
 @lru_cache(maxsize=8)
@@ -93,32 +116,6 @@ def render_text(source: str, context: dict) -> str:
         text = NEWLINES.sub("\n", source)
         return text[:-1] if text.endswith("\n") else text
     return _compiled(source, frozenset(context)).render(context)
-
-
-class _Budgeted(Template):
-    """Each render starts with its own range budget and call depth."""
-
-    def render(self, *args, **kwargs):
-        token = _BUDGET.set([MAX_RANGE, 0])
-        try:
-            return super().render(*args, **kwargs)
-        finally:
-            _BUDGET.reset(token)
-
-
-def _range(*args) -> range:
-    numbers, budget = range(*args), _BUDGET.get()
-    if len(numbers) > budget[0]:
-        raise SecurityError(f"range() of {len(numbers)} numbers: a template may loop over at most "
-                            f"{MAX_RANGE} numbers in all")
-    budget[0] -= len(numbers)
-    return numbers
-
-
-def _printable(value):
-    if not isinstance(value, PRINTABLE):
-        raise SecurityError(f"a {type(value).__name__} cannot be printed; print text or numbers")
-    return value
 
 
 def plain(value):
