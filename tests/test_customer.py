@@ -1,7 +1,9 @@
 import html
+import io
 import re
 import time
 
+from docx import Document as open_docx
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
@@ -159,6 +161,21 @@ def test_template_syntax_and_markup_come_back_literally(client, app):
     [record] = records(app)
     assert name in docx_text(client.get(f"/documents/{record.id}/docx").data)
     assert name in squash(pdf_text(client.get(f"/documents/{record.id}/pdf").data))
+
+
+def test_the_longest_name_allowed_issues_a_dpa_that_names_it_whole(client, app):
+    name = "Acme " + "Robotics " * 21 + "GmbH"
+    assert len(name) == 198
+    response = client.post("/", data=form_data(csrf_token(client, "/"), legal_name=name))
+    assert response.status_code == 303
+    [record] = records(app)
+    docx = client.get(f"/documents/{record.id}/docx").data
+    assert name in docx_text(docx)
+    # A file property holds 255 characters: the subject (which names both parties) is cut there.
+    core = open_docx(io.BytesIO(docx)).core_properties
+    assert core.title == f"Data Processing Addendum — {name}"
+    assert core.subject.startswith("Data Processing Addendum under Article 28 GDPR between Evith")
+    assert len(core.subject) == 255
 
 
 def test_posts_are_rate_limited(app):

@@ -270,3 +270,12 @@ def test_publishing_an_earlier_version_again_keeps_both_publications(app, legal,
         notes = db.session.scalars(select(Publication.note).where(Publication.profile == "helptal")
                                    .order_by(Publication.id)).all()
         assert notes == ["first content version, imported at migration", "edit", "revert"]
+
+
+def test_a_change_posted_without_some_entry_fields_names_each_one(client, legal):
+    # A browser sends every field; a hand-made post may not.
+    data = change_data(client, country=None, legal_entity=None, category=None)
+    page = client.post("/legal/registry/helptal", data=data).get_data(as_text=True)
+    assert error_for(page, "country") == "is required"
+    assert error_for(page, "legal_entity") == "is required"
+    assert error_for(page, "category") == "is required"

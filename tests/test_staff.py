@@ -157,6 +157,17 @@ def test_sales_issues_a_dpa_with_agreed_options(app, client):
     assert "The law of Ireland; the courts of Ireland" in text and "law of Germany" not in text
 
 
+def test_a_desk_post_without_the_optional_choices_takes_their_defaults(app, client):
+    make_user(app)
+    login(client, "sales@dpa.example")
+    response = post_desk(client)  # no governing_law, notice_days or bilingual at all
+    assert response.status_code == 303
+    with app.app_context():
+        record = db.session.scalar(select(DocumentRecord))
+        assert (record.options["governing_law"], record.options["notice_days"]) == (None, None)
+        assert record.notice_days == 30 and "Germany" in record.facts["governing_law"]
+
+
 def test_bad_options_and_fields_are_shown_next_to_them(app, client):
     make_user(app)
     login(client, "sales@dpa.example")
@@ -187,6 +198,22 @@ def test_search_finds_earlier_dpas_and_downloads_them_again(app, client):
     with app.app_context():
         shas = set(db.session.scalars(select(DocumentFile.sha256)))
     assert hashlib.sha256(data).hexdigest() in shas
+
+
+def test_a_name_that_folds_longer_is_issued_and_found(app, client):
+    # NFKC makes 18 letters of U+FDFA: the folded name outgrows its column (on PostgreSQL).
+    name = "\ufdfa" * 200
+    make_user(app)
+    with app.app_context():
+        issue(parse_request(make_request(customer__legal_name=name)), channel="form",
+              formats=("docx",))
+    login(client, "sales@dpa.example")
+    assert name in client.get("/staff/documents?q=%EF%B7%BA").get_data(as_text=True)
+
+
+def test_an_overlong_email_at_sign_in_is_refused_beside_the_field(app, client):
+    page = login(client, "a" * 300 + "@dpa.example")
+    assert page.status_code == 200 and "Incorrect email or password." in page.get_data(True)
 
 
 def test_passwords_are_stored_hashed(app):

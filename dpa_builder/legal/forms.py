@@ -85,10 +85,12 @@ class ChangeForm(FlaskForm):
         """The incoming sub-processor as the registry stores it; None for a removal."""
         if self.kind.data == "remove":
             return None
+        # A field a post left out is missing, and the registry's model names it.
         values = {name: getattr(self, field).data for name, field in ENTRY_FIELDS.items()}
-        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-        values["country"] = values["country"].upper()
-        values["since"] = values["since"] or self.effective_on.data
+        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items() if v is not None}
+        if "country" in values:
+            values["country"] = values["country"].upper()
+        values["since"] = values.get("since") or self.effective_on.data
         return values
 
     def check_entry(self) -> bool:

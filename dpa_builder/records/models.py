@@ -7,10 +7,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import Model
 
+FOLDED_LENGTH = 400  # company_folded's width: NFKC can make 18 letters of one
+
 
 def fold(text: str) -> str:
-    """Text as searches compare it: compatibility-normalised and case-folded (ß is ss)."""
-    return unicodedata.normalize("NFKC", text).casefold()
+    """Text as searches compare it: compatibility-normalised and case-folded (ß is ss),
+    as much of it as a folded name keeps."""
+    return unicodedata.normalize("NFKC", text).casefold()[:FOLDED_LENGTH]
 
 
 def utcnow() -> datetime:
@@ -25,7 +28,7 @@ class DocumentRecord(Model):
     profile: Mapped[str] = mapped_column(String(40))
     company: Mapped[str] = mapped_column(String(200), index=True)
     # The name case-folded, so that a search for MÜLLER finds Müller on every database.
-    company_folded: Mapped[str] = mapped_column(String(400), index=True, default="")
+    company_folded: Mapped[str] = mapped_column(String(FOLDED_LENGTH), index=True, default="")
     country: Mapped[str] = mapped_column(String(2))
     request: Mapped[dict] = mapped_column(JSON)
     options: Mapped[dict] = mapped_column(JSON)  # the options chosen, as Options' fields

@@ -30,8 +30,9 @@ def set_properties(docx, document: Document) -> None:
     stamp = datetime(document.issued.year, document.issued.month, document.issued.day,
                      tzinfo=UTC)
     core = docx.core_properties
-    core.title = " — ".join(part for part in (document.title, document.customer) if part)
-    core.subject, core.author = document.subject, document.author
+    # A core property holds 255 characters at most; a long customer name is cut there.
+    core.title = " — ".join(part for part in (document.title, document.customer) if part)[:255]
+    core.subject, core.author = document.subject[:255], document.author
     core.keywords, core.identifier, core.language = document.keywords, document.id, document.language
     core.category, core.comments, core.version = "Data Processing Addendum", "", document.content_version
     core.created = core.modified = stamp

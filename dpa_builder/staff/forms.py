@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, PasswordField, RadioField, SelectField
-from wtforms.validators import DataRequired, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..assembly.language import country_name
 from ..assembly.transfers import eu_member_states
@@ -13,7 +13,9 @@ from ..ui_language import current_language
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(_l("Enter your email."))])
+    # No account has a longer email (users.email holds 254): the same answer as an unknown one.
+    email = EmailField(_l("Email"), validators=[
+        DataRequired(_l("Enter your email.")), Length(max=254, message=_l("Incorrect email or password."))])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
 
 
@@ -32,7 +34,8 @@ class DeskForm(DpaForm):
     ai_features = BooleanField(_l("The prospect enables AI features in its workspace"))
     notice_days = IntegerField(_l("Notice period for sub-processor changes (days)"),
                                validators=[Optional()])
-    governing_law = SelectField(_l("Governing law of the EU SCCs (Clauses 17 and 18)"))
+    # Left out of a post (as a hand-made one may), the choice is the default: blank.
+    governing_law = SelectField(_l("Governing law of the EU SCCs (Clauses 17 and 18)"), default="")
     bilingual = BooleanField(_l("Bilingual: each paragraph in English, then in the DPA's language"))
 
     field_paths = {**DpaForm.field_paths, "options.notice_days": "notice_days",
