@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from .apart import build_apart
 from .assembly.context import Options
 from .content.loader import ContentError, available_profiles, load_content
 from .content.specimen import SpecimenRefused, refuse_in_production
@@ -106,11 +107,15 @@ def generate(request_path: Path, out_dir: Path, formats, profile: str, english_f
     """Write the DPA for one request and print each file's path and SHA-256."""
     data = _read_request(request_path)
     options = Options(english_for=tuple(sorted(set(english_for))), bilingual=bilingual)
-    try:
-        request = parse_request(data)
+    def checked_content():
         content = load_content(profile)
         refuse_in_production(profile, content.specimen)
-        built = build(request, content, formats, options, apart=True)
+        return content
+
+    try:
+        request = parse_request(data)
+        built = (build_apart(request, checked_content, formats, options)
+                 or build(request, checked_content(), formats, options))
     except FieldErrors as exc:
         _fail(exc.lines())
     except (ContentError, SpecimenRefused) as exc:

@@ -135,8 +135,9 @@ def test_generate_loads_no_web_stack(tmp_path):
 
 
 def test_a_fresh_process_writes_whole_files_before_its_quick_exit(tmp_path):
-    """`dpa generate` renders the DOCX in a second process and ends without tearing the
-    interpreter down, once its files are written: the same files as one process builds."""
+    """`dpa generate` assembles and renders the DOCX in a second process while it imports
+    WeasyPrint, and ends without tearing the interpreter down once its files are written:
+    the same files as one process builds."""
     result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
                              write_request(tmp_path, make_request()), "--out", str(tmp_path / "o")],
                             capture_output=True, text=True, env=os.environ)
@@ -147,3 +148,13 @@ def test_a_fresh_process_writes_whole_files_before_its_quick_exit(tmp_path):
     for path, sha in printed:
         data = Path(path).read_bytes()
         assert hashlib.sha256(data).hexdigest() == sha and data == reference.files[Path(path).suffix[1:]]
+
+
+def test_a_fresh_process_refuses_as_one_process_does(tmp_path):
+    """An error found by both processes (a specimen in production) is reported once, whole."""
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
+                             write_request(tmp_path, make_request()), "--out", str(out)],
+                            capture_output=True, text=True, env={**os.environ, "DPA_ENV": "production"})
+    assert result.returncode == 3 and not out.exists() and "Traceback" not in result.stderr
+    assert result.stderr.count("HELPTAL_PRIVACY_EMAIL is an example value") == 1
