@@ -77,6 +77,16 @@ def test_post_issues_a_dpa_whose_files_match_the_answer(app, client, token):
         assert db.session.get(DocumentRecord, answer["id"]).channel == "api"
 
 
+def test_behind_a_proxy_under_a_path_the_answer_links_there(app, client, token):
+    app.config["DPA_PUBLIC_URL"] = "https://dpa.example/base"
+    response = client.post("/api/v1/dpa", json=make_request(), headers=bearer(token),
+                           base_url="http://127.0.0.1/base")
+    assert response.status_code == 201
+    record_id = response.json["id"]
+    assert response.headers["Location"] == f"https://dpa.example/base/api/v1/dpa/{record_id}"
+    assert response.json["urls"]["summary"] == f"https://dpa.example/base/documents/{record_id}"
+
+
 def test_get_by_id_needs_a_token(app, client, token):
     created = client.post("/api/v1/dpa", json=make_request(), headers=bearer(token)).json
     assert client.get(f"/api/v1/dpa/{created['id']}").status_code == 401

@@ -36,6 +36,7 @@ def test_subscribe_confirm_by_post_makes_the_subscriber_active(app, client, smtp
     assert response.status_code == 200 and "Check your inbox" in response.get_data(as_text=True)
     [mail] = smtp.sink.received()
     assert mail["To"] == EMAIL and mail["From"] == MAIL_FROM
+    assert mail["Date"] and mail["Message-ID"].endswith("@dpa.example>")
     assert not subscriber(app).active and subscriber(app).source == "page"
     confirm = link(mail, "/subscriptions/confirm/")
     assert "Confirm" in client.get(confirm).get_data(as_text=True)

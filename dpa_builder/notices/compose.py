@@ -1,13 +1,14 @@
-"""Emails a mail system trusts: Date, Message-ID, a plain-text and an HTML part, and for
-page subscribers only, a one-click List-Unsubscribe (RFC 8058) that is not encoded."""
+"""Emails a mail system trusts: Date, Message-ID, a plain-text part (and an HTML one), and
+for page subscribers only, a one-click List-Unsubscribe (RFC 8058) that is not encoded."""
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from urllib.parse import urlsplit
 
 from flask import current_app
 
+from ..public_urls import public_host
 from ..records.models import utcnow
+from .mailer import Mailer
 
 # Lines up to RFC 5322's limit: a long List-Unsubscribe URL is then neither folded
 # nor turned into an encoded word, which mail systems would not recognise.
@@ -20,23 +21,30 @@ def render_mail(name: str, **context) -> str:
     return current_app.jinja_env.get_template(name).render(**context)
 
 
-def host() -> str:
-    return urlsplit(current_app.config["DPA_PUBLIC_URL"]).hostname or "localhost"
-
-
-def compose(to: str, subject: str, text: str, html: str, *, message_id: str | None = None,
-            unsubscribe: str | None = None) -> EmailMessage:
-    """One email in both forms; `message_id` is stable when a resend must be recognisable."""
+def compose(to: str, subject: str, text: str, html: str | None = None, *,
+            message_id: str | None = None, unsubscribe: str | None = None) -> EmailMessage:
+    """One email, in plain text and (given `html`) HTML; `message_id` is stable when a
+    resend must be recognisable."""
     message = EmailMessage(policy=POLICY)
     message["From"] = current_app.config["DPA_MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
     message["Date"] = format_datetime(utcnow())
-    message["Message-ID"] = message_id or make_msgid(domain=host())
+    message["Message-ID"] = message_id or make_msgid(domain=public_host())
     message["Auto-Submitted"] = "auto-generated"
     if unsubscribe:
         message["List-Unsubscribe"] = f"<{unsubscribe}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(text)
-    message.add_alternative(html, subtype="html")
+    if html is not None:
+        message.add_alternative(html, subtype="html")
     return message
+
+
+def send(message: EmailMessage) -> None:
+    """Send one email at once, on a connection of its own."""
+    mailer = Mailer(current_app.config["DPA_SMTP_URL"], timeout=10)
+    try:
+        mailer.send(message)
+    finally:
+        mailer.close()

@@ -9,12 +9,12 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
+from ..public_urls import public_url
 from ..records.models import DocumentRecord
 from ..registry.service import content_for
-from .compose import compose, render_mail
+from .compose import compose, render_mail, send
 from .contracts import named_by
 from .models import Customer
-from .subscriptions import public_url, send
 
 
 def send_issued(record: DocumentRecord, customer: Customer) -> int:

@@ -13,8 +13,9 @@ from markupsafe import Markup
 from ..assembly.language import long_date
 from ..assembly.translate import translate
 from ..content.loader import Content
+from ..public_urls import public_host
 from ..registry.changes import Described, find
-from .compose import compose, host, render_mail
+from .compose import compose, render_mail
 from .links import objection_url
 from .mail_language import english_first, in_language, recipient_language
 from .models import Notice, Subscriber
@@ -37,7 +38,7 @@ def notice_email(notice: Notice, described: Described, subscriber: Subscriber,
         subscriber.email, " / ".join(v["subject"] for v in versions),
         "\n\n".join(v["text"] for v in versions), html,
         # The same id on every attempt lets a mail system drop a repeat after a crash.
-        message_id=f"<notice-{described.change.id}-{subscriber.id}@{host()}>",
+        message_id=f"<notice-{described.change.id}-{subscriber.id}@{public_host()}>",
         unsubscribe=None if subscriber.contractual else own_url)
 
 

@@ -1,21 +1,16 @@
 """Subscriptions to advance notices: double opt-in, confirmation, unsubscribing."""
 import smtplib
-from email.message import EmailMessage
-from email.utils import make_msgid
-from urllib.parse import urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
-from flask_babel import force_locale
-from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..records.models import utcnow
-from ..registry.service import content_for
-from .mailer import Mailer
+from .compose import send
 from .models import Subscriber, new_token
+from .subscription_mail import already_subscribed, confirmation
 
 
 class NotSent(Exception):
@@ -44,7 +39,7 @@ def subscribe(email: str, profile: str, source: str = "page", *, must_send: bool
     if not subscriber.active:
         subscriber.confirm_token = new_token()  # earlier confirmation links stop working
     db.session.commit()
-    message = _already_subscribed(subscriber) if subscriber.active else _confirmation(subscriber)
+    message = already_subscribed(subscriber) if subscriber.active else confirmation(subscriber)
     try:
         send(message)
     except (smtplib.SMTPException, OSError) as exc:
@@ -98,57 +93,3 @@ def _create(profile: str, address: str, source: str, language: str) -> Subscribe
     subscriber = _find(profile, address)
     assert subscriber is not None  # inserted by this request or by the one that raced it
     return subscriber
-
-
-def public_url(endpoint: str, **values) -> str:
-    """A link for an email: on DPA_PUBLIC_URL, never on the Host header a request claimed."""
-    parts = urlsplit(current_app.config["DPA_PUBLIC_URL"])
-    adapter = current_app.url_map.bind(parts.netloc, script_name=parts.path or "/",
-                                       url_scheme=parts.scheme)
-    return adapter.build(endpoint, values, force_external=True)
-
-
-def _confirmation(subscriber: Subscriber) -> EmailMessage:
-    profile = content_for(subscriber.profile).profile
-    with force_locale(subscriber.language):  # the language of the page it subscribed on
-        return _message(subscriber, _("%(product)s: confirm your sub-processor change notices",
-                                      product=profile.product), [
-            _("Someone, probably you, asked %(processor)s to email this address before the "
-              "sub-processors of %(product)s change.", processor=profile.processor.legal_name,
-              product=profile.product), "",
-            _("To confirm, open this link and press the button: %(url)s",
-              url=public_url("notices.confirm", token=subscriber.confirm_token)), "",
-            _("We give at least %(days)s days' notice before adding or replacing any "
-              "sub-processor.", days=profile.policy.notice_days),
-            _("If you did not ask for this, ignore this email: you will receive nothing further.")])
-
-
-def _already_subscribed(subscriber: Subscriber) -> EmailMessage:
-    profile = content_for(subscriber.profile).profile
-    with force_locale(subscriber.language):
-        return _message(subscriber, _("%(product)s: you already receive sub-processor change "
-                                      "notices", product=profile.product), [
-            _("This address already receives notice of changes to the sub-processors of "
-              "%(product)s; there is nothing more to do.", product=profile.product), "",
-            _("To stop receiving them: %(url)s",
-              url=public_url("notices.unsubscribe", token=subscriber.token))])
-
-
-def _message(subscriber: Subscriber, subject: str, lines: list[str]) -> EmailMessage:
-    host = urlsplit(current_app.config["DPA_PUBLIC_URL"]).hostname or "localhost"
-    message = EmailMessage()
-    message["From"] = current_app.config["DPA_MAIL_FROM"]
-    message["To"] = subscriber.email
-    message["Subject"] = subject
-    message["Message-ID"] = make_msgid("subscription", domain=host)
-    message["Auto-Submitted"] = "auto-generated"
-    message.set_content("\n".join(lines))
-    return message
-
-
-def send(message: EmailMessage) -> None:
-    mailer = Mailer(current_app.config["DPA_SMTP_URL"], timeout=10)
-    try:
-        mailer.send(message)
-    finally:
-        mailer.close()
