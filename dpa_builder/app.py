@@ -90,12 +90,14 @@ def register_blueprints(app: Flask) -> None:
     from .legal.views import bp as legal
     from .notices.recipient_views import bp as recipients
     from .notices.views import bp as notices
+    from .records.models import as_utc
     from .records.views import bp as records
     from .registry.views import bp as registry
     from .staff.views import bp as staff
 
     for blueprint in (customer, records, staff, api, legal, registry, notices, recipients):
         app.register_blueprint(blueprint)
+    app.jinja_env.globals["utc"] = as_utc  # pages show stored times in UTC
 
     @app.context_processor
     def product():

@@ -13,6 +13,7 @@ from dpa_builder.extensions import db
 from dpa_builder.notices import outbox, worker
 from dpa_builder.notices.cli import url_settings
 from dpa_builder.notices.models import Notice, Subscriber
+from dpa_builder.records.models import utcnow
 from dpa_builder.registry.changes import long_date
 
 from conftest import squash
@@ -104,7 +105,7 @@ def test_a_worker_killed_mid_batch_loses_and_repeats_nothing(app, tmp_path, smtp
         assert outbox.counts() == {"sent": 3, "sending": 5}  # claimed by the dead worker
         # Its lease runs out (moved back in time rather than waited for).
         db.session.execute(update(Notice).where(Notice.status == "sending")
-                           .values(due_at=outbox.now() - timedelta(seconds=1)))
+                           .values(due_at=utcnow() - timedelta(seconds=1)))
         db.session.commit()
     restarted = notify(app, tmp_path, smtp, "--batch", "10", "--lease-seconds", "1")
     assert restarted.returncode == 0, restarted.stderr
@@ -126,7 +127,7 @@ def test_a_refused_recipient_is_retried_later(app, smtp, announced):
         assert notice.attempts == 1 and "451" in notice.last_error
         # The back-off has passed.
         db.session.execute(update(Notice).where(Notice.id == notice_id)
-                           .values(due_at=outbox.now() - timedelta(seconds=1)))
+                           .values(due_at=utcnow() - timedelta(seconds=1)))
         db.session.commit()
     assert run_worker(app) == 1
     assert len(smtp.sink.to(unlucky)) == 1 and len(smtp.sink.received()) == 3

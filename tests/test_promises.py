@@ -15,7 +15,7 @@ from dpa_builder.extensions import db
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.notices import outbox
 from dpa_builder.notices.models import Notice, Subscriber
-from dpa_builder.records.models import DocumentRecord
+from dpa_builder.records.models import DocumentRecord, utcnow
 from dpa_builder.registry.changes import long_date
 
 from conftest import api_token, csrf_token, login, make_request, make_user
@@ -63,7 +63,7 @@ def test_each_holder_gets_one_notice_with_its_period_and_its_own_objection_link(
     assert killed.returncode == 137, killed.stderr
     with app.app_context():  # the dead worker's lease runs out
         db.session.execute(update(Notice).where(Notice.status == "sending")
-                           .values(due_at=outbox.now() - timedelta(seconds=1)))
+                           .values(due_at=utcnow() - timedelta(seconds=1)))
         db.session.commit()
     assert notify(app, tmp_path, smtp).returncode == 0
     mails = smtp.sink.received()

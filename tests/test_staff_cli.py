@@ -61,3 +61,33 @@ def test_a_revoked_token_is_refused_at_once(app, client, dpa):
     assert response.status_code == 401 and response.json == {"error": "The token is unknown or revoked."}
     assert "\trevoked\t" in dpa("token", "list").output
     assert dpa("token", "revoke", "999").exit_code == 1
+
+
+@pytest.mark.parametrize("option, value, problem", [
+    ("--email", "not an address", "An email address must have an @-sign"),
+    ("--email", "a" * 300 + "@dpa.example", "too long"),
+    ("--name", " ", "give 1 to 200 characters"),
+])
+def test_a_bad_email_or_name_is_refused_before_anything_is_stored(dpa, option, value, problem):
+    args = [*USER, "--password", PASSWORD]
+    args[args.index(option) + 1] = value
+    result = dpa(*args)
+    assert result.exit_code == 2 and problem in result.output
+    assert dpa("user", "list").output == ""
+
+
+def test_a_long_token_label_is_refused(dpa):
+    assert dpa(*USER, "--password", PASSWORD).exit_code == 0
+    result = dpa("token", "create", "--email", "sam@dpa.example", "--label", "x" * 101)
+    assert result.exit_code == 2 and "give at most 100 characters" in result.output
+    assert dpa("token", "list").output == ""
+
+
+def test_disable_then_enable_an_account(app, client, dpa):
+    assert dpa(*USER, "--password", PASSWORD).exit_code == 0
+    assert dpa("user", "disable", "--email", "SAM@dpa.example").output == (
+        "disabled sam@dpa.example; its sessions have ended\n")
+    assert "\tdisabled\t" in dpa("user", "list").output
+    assert "Incorrect email or password." in login(client, "sam@dpa.example").get_data(True)
+    assert dpa("user", "enable", "--email", "sam@dpa.example").output == "enabled sam@dpa.example\n"
+    assert login(client, "sam@dpa.example").request.path == "/staff/desk"

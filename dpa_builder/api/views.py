@@ -8,11 +8,10 @@ from ..assembly.context import Options
 from ..extensions import csrf, db, limiter
 from ..field_errors import FieldErrors
 from ..public_urls import public_url
-from ..records.models import DocumentRecord
+from ..records.models import DocumentRecord, as_utc
 from ..records.once import KeyReused, StillIssuing, fingerprint, issue_once
 from ..records.service import current_content, issue
 from ..request import Request
-from ..staff.views import utc
 from .body import parse_body
 from .openapi import spec
 from .tokens import token_required
@@ -25,7 +24,7 @@ IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,100}")  # printable ASCII, as the h
 
 def record_json(record: DocumentRecord) -> dict:
     return {
-        "id": record.id, "document_id": record.document_id, "issued_at": utc(record.issued_at).isoformat(),
+        "id": record.id, "document_id": record.document_id, "issued_at": as_utc(record.issued_at).isoformat(),
         "content_version": record.content_version, "registry_version": record.registry_version,
         "facts": record.facts, "options": record.options,
         "sha256": {f.format: f.sha256 for f in record.files},

@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from ..content.loader import ContentError, available_profiles
 from ..registry import service as registry
 from ..registry.models import Publication
-from ..staff.views import role_required, utc
+from ..staff.views import role_required
 from . import overview
 from .forms import ClauseForm
 from .preview import Preview, clause_preview, editable, normalise, proof
@@ -43,7 +43,7 @@ def index():
         history=overview.history(),
         files={p: sorted(filter(editable, registry.content_for(p).files)) for p in profiles},
         objections=overview.objections({row.change.id: row.summary for row in changes}),
-        names=overview.user_names(), today=date.today(), utc=utc)
+        names=overview.user_names(), today=date.today())
 
 
 @bp.route("/clauses/<profile>/<path:filename>", methods=("GET", "POST"))
@@ -90,4 +90,4 @@ def clause(profile: str, filename: str):
 @role_required("sales", "legal")
 def stale():
     """Customers whose latest DPA carries content or an Annex III that has since changed."""
-    return render_template("legal/stale.html", rows=overview.stale(date.today()), utc=utc)
+    return render_template("legal/stale.html", rows=overview.stale(date.today()))

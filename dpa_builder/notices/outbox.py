@@ -6,19 +6,16 @@ rows it had not yet recorded as sent. Each notice is committed as sent right
 after the relay accepts it, so a crash can repeat at most the one notice in
 flight at that instant.
 """
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import and_, func, literal, select, update
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
+from ..records.models import utcnow
 from .models import Notice, Subscriber
 
 MAX_ATTEMPTS = 8
-
-
-def now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _insert(table):
@@ -45,7 +42,7 @@ def queue(change_id: int, profile: str, customer_id: int | None = None) -> int:
         contract.customer_id.is_not(None), contract.email == Subscriber.email,
         contract.profile == profile, contract.unsubscribed_at.is_(None)).exists()
     active = select(literal(change_id), Subscriber.id, literal("pending"),
-                    literal(now(), Notice.due_at.type), literal(0)).where(
+                    literal(utcnow(), Notice.due_at.type), literal(0)).where(
         _active(profile), Subscriber.customer_id.is_not(None) | ~also_contract)
     if customer_id is not None:
         active = active.where(Subscriber.customer_id == customer_id)
@@ -59,13 +56,13 @@ def queue(change_id: int, profile: str, customer_id: int | None = None) -> int:
 
 def claim(worker: str, batch: int, lease: timedelta) -> list[int]:
     """Take up to `batch` due notices for this worker, in order."""
-    due = (select(Notice.id).where(Notice.status.in_(("pending", "sending")), Notice.due_at <= now())
+    due = (select(Notice.id).where(Notice.status.in_(("pending", "sending")), Notice.due_at <= utcnow())
            .order_by(Notice.id).limit(batch))
     if db.engine.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
     result = db.session.execute(
         update(Notice).where(Notice.id.in_(due.scalar_subquery()))
-        .values(status="sending", claimed_by=worker, due_at=now() + lease,
+        .values(status="sending", claimed_by=worker, due_at=utcnow() + lease,
                 attempts=Notice.attempts + 1)
         .returning(Notice.id))
     ids = sorted(result.scalars())
@@ -75,7 +72,7 @@ def claim(worker: str, batch: int, lease: timedelta) -> list[int]:
 
 def mark_sent(notice_id: int, worker: str) -> None:
     db.session.execute(update(Notice).where(and_(Notice.id == notice_id, Notice.claimed_by == worker))
-                       .values(status="sent", sent_at=now(), last_error=None))
+                       .values(status="sent", sent_at=utcnow(), last_error=None))
     db.session.commit()
 
 
@@ -95,7 +92,7 @@ def mark_failed(notice_id: int, worker: str, error: str) -> None:
     if notice.attempts >= MAX_ATTEMPTS:
         notice.status = "failed"
     else:
-        notice.status, notice.due_at = "pending", now() + timedelta(seconds=2 ** notice.attempts)
+        notice.status, notice.due_at = "pending", utcnow() + timedelta(seconds=2 ** notice.attempts)
     db.session.commit()
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import Model, db
-from .models import DocumentRecord, utcnow
+from .models import DocumentRecord, as_utc, utcnow
 
 STALE = timedelta(minutes=2)
 
@@ -93,14 +93,10 @@ def _wait_for(scope: str, key: str, digest: str, wait: float) -> DocumentRecord 
             raise KeyReused(key)
         if row.record_id is not None:
             return db.session.get(DocumentRecord, row.record_id)
-        if _age(row.created_at) > STALE:
+        if utcnow() - as_utc(row.created_at) > STALE:
             _release(scope, key)
             return None
         if time.monotonic() > deadline:
             raise StillIssuing(key)
         time.sleep(0.2)
 
-
-def _age(moment: datetime) -> timedelta:
-    # SQLite drops the zone; stored times are UTC.
-    return utcnow() - (moment if moment.tzinfo else moment.replace(tzinfo=utcnow().tzinfo))

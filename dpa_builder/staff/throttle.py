@@ -3,13 +3,13 @@
 Counted per typed email whether or not an account has it, so the wait says
 nothing about which accounts exist.
 """
-from datetime import UTC, timedelta
+from datetime import timedelta
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
-from ..records.models import utcnow
+from ..records.models import as_utc, utcnow
 from .models import LoginFailure
 
 FREE_TRIES = 5
@@ -22,10 +22,7 @@ def wait(email: str) -> timedelta:
     if row is None or row.failures < FREE_TRIES:
         return timedelta(0)
     delay = min(timedelta(minutes=2 ** (row.failures - FREE_TRIES)), LONGEST_WAIT)
-    last = row.last_failed_at
-    if last.tzinfo is None:  # SQLite drops the zone of a stored UTC time
-        last = last.replace(tzinfo=UTC)
-    return max(last + delay - utcnow(), timedelta(0))
+    return max(as_utc(row.last_failed_at) + delay - utcnow(), timedelta(0))
 
 
 def failed(email: str) -> None:

@@ -14,7 +14,8 @@ def token():
 
 @token.command("create")
 @click.option("--email", required=True, help="The staff user the token acts for.")
-@click.option("--label", default="", help="What the token is for.")
+@click.option("--label", default="", callback=lambda ctx, param, label: _label(label),
+              help="What the token is for (at most 100 characters).")
 def create_token(email: str, label: str):
     """Issue a bearer token for the API; it is printed once and stored only hashed."""
     with app_context():
@@ -22,6 +23,12 @@ def create_token(email: str, label: str):
         db.session.add(record)
         db.session.commit()
         click.echo(plain)
+
+
+def _label(label: str) -> str:
+    if len(label) > 100:
+        raise click.BadParameter("give at most 100 characters", param_hint="--label")
+    return label
 
 
 @token.command("list")

@@ -1,6 +1,5 @@
 """Staff pages: the list of issued DPAs (signing in: login.py; the sales desk: desk.py)."""
 import functools
-from datetime import UTC, datetime
 
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user, login_required
@@ -12,12 +11,6 @@ from .models import User
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
 PER_PAGE = 50
-
-
-def utc(moment: datetime) -> datetime:
-    """Stored times are UTC; SQLite drops the zone, PostgreSQL answers in its own."""
-    return (moment.replace(tzinfo=UTC) if moment.tzinfo is None
-            else moment.astimezone(UTC))
 
 
 def role_required(*roles: str):
@@ -45,5 +38,4 @@ def documents():
     page = db.paginate(query, per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
     ids = {r.issued_by for r in page.items if r.issued_by}
     names = dict(db.session.execute(select(User.id, User.name).where(User.id.in_(ids))).all())
-    return render_template("staff/documents.html", page=page, q=q, names=names,
-                           utc=utc)
+    return render_template("staff/documents.html", page=page, q=q, names=names)
