@@ -1,7 +1,7 @@
 """The customer's request: validated, cleaned text, errors that name each field."""
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Literal
 
 import pycountry
@@ -100,6 +100,18 @@ class Signatory(_Model):
     email: EmailStr
 
 
+# A DPA cannot take effect before the instruments it incorporates existed (regimes.md §0:
+# Decision (EU) 2021/914 of 4 June 2021; the ICO's UK Addendum, in force 21 March 2022),
+# and a date more than a year ahead is a typing slip, not a plan.
+SCCS_ADOPTED = (date(2021, 6, 4), "the EU Standard Contractual Clauses were adopted")
+EARLIEST = {"GB": (date(2022, 3, 21), "the UK Addendum came into force")}
+MAX_DAYS_AHEAD = 366
+
+
+def value_text(value: date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
 class Request(_Model):
     customer: Customer
     signatory: Signatory
@@ -111,9 +123,14 @@ class Request(_Model):
 
     @field_validator("effective_date")
     @classmethod
-    def _plausible_date(cls, value: date) -> date:
-        if not 2000 <= value.year <= 2100:
-            raise ValueError("must be a date between 2000 and 2100")
+    def _plausible_date(cls, value: date, info) -> date:
+        customer = info.data.get("customer")
+        earliest, event = EARLIEST.get(getattr(customer, "country", ""), SCCS_ADOPTED)
+        if value < earliest:
+            raise ValueError(f"must not be before {value_text(earliest)}, when {event}")
+        latest = date.today() + timedelta(days=MAX_DAYS_AHEAD)
+        if value > latest:
+            raise ValueError(f"must not be more than a year ahead (at the latest {value_text(latest)})")
         return value
 
 

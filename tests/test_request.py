@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 import pytest
 
 from dpa_builder.field_errors import FieldErrors
@@ -74,3 +76,22 @@ def test_an_address_of_too_many_lines_is_refused():
     with pytest.raises(FieldErrors) as error:
         parse_request(make_request(customer__address="\n".join("line" for _ in range(9))))
     assert error.value.fields == {"customer.address": "must have at most 8 lines"}
+
+
+@pytest.mark.parametrize("country, day, message", [
+    ("DE", "2021-06-03", "must not be before 4 June 2021, when the EU Standard Contractual "
+                         "Clauses were adopted"),
+    ("US", "1999-12-31", "must not be before 4 June 2021, when the EU Standard Contractual "
+                         "Clauses were adopted"),
+    ("GB", "2022-03-20", "must not be before 21 March 2022, when the UK Addendum came into force")])
+def test_an_effective_date_before_the_instruments_is_refused_by_name(country, day, message):
+    assert errors_of(make_request(customer__country=country, effective_date=day)) == {
+        "effective_date": message}
+    assert parse_request(make_request(customer__country=country, effective_date="2022-03-21"))
+
+
+def test_an_effective_date_more_than_a_year_ahead_is_refused():
+    far = date.today() + timedelta(days=400)
+    message = errors_of(make_request(effective_date=far.isoformat()))["effective_date"]
+    assert message.startswith("must not be more than a year ahead (at the latest ")
+    assert parse_request(make_request(effective_date=(date.today() + timedelta(days=300)).isoformat()))

@@ -24,7 +24,8 @@ FIELD_PATHS = {
     "legal_name": "customer.legal_name", "address": "customer.address",
     "country": "customer.country", "region": "customer.region",
     "registration_number": "customer.registration_number",
-    "contact_name": "customer.contact_name", "contact_email": "customer.contact_email",
+    "contact_name": "customer.contact_name", "contact_title": "customer.contact_title",
+    "contact_email": "customer.contact_email",
     "signatory_name": "signatory.name", "signatory_title": "signatory.title",
     "signatory_email": "signatory.email", "role": "role", "workspace": "workspace",
     "ai_features": "ai_features", "language": "language", "effective_date": "effective_date",
@@ -70,6 +71,8 @@ class DpaForm(FlaskForm):
                                       render_kw=autocomplete("off"))
     contact_name = StringField(_l("Privacy contact name (optional)"),
                                render_kw=autocomplete("section-contact name"))
+    contact_title = StringField(_l("Privacy contact position (optional)"),
+                                render_kw=autocomplete("section-contact organization-title"))
     contact_email = EmailField(_l("Privacy contact email"),
                                render_kw=autocomplete("section-contact email"))
     signatory_name = StringField(_l("Signatory name"), render_kw=autocomplete("section-signatory name"))
