@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from dpa_builder.content.schema import SubProcessor
+from dpa_builder.content.annex_schema import SubProcessor
 from dpa_builder.registry.changes import Change, check_change, registry_on
 
 ANNOUNCED = date(2026, 12, 1)

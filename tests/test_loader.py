@@ -39,6 +39,24 @@ def test_unknown_category_is_reported(content_copy):
         "['ai', 'edge', 'email', 'hosting', 'payment']"]
 
 
+def test_a_period_shorter_than_the_one_it_follows_is_reported(content_copy):
+    profile = content_copy / "annexes/helptal/profile.yaml"
+    profile.write_text(profile.read_text().replace("notice_days_max: 90", "notice_days_max: 20")
+                       .replace("backup_deletion_days: 90", "backup_deletion_days: 10"))
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/profile.yaml: policy.notice_days_max: Value error, must not be shorter "
+        "than notice_days",
+        "annexes/helptal/profile.yaml: policy.backup_deletion_days: Value error, must not be "
+        "shorter than deletion_days"]
+
+
+def test_a_subprocessor_id_used_twice_is_reported(content_copy):
+    registry = content_copy / "annexes/helptal/registry.yaml"
+    registry.write_text(registry.read_text().replace("- id: neon", "- id: vultr", 1))
+    assert problems("helptal", content_copy) == [
+        "annexes/helptal/registry.yaml: subprocessors[2] (vultr): id: duplicate"]
+
+
 def test_unset_or_example_configuration_makes_a_specimen(content_copy, monkeypatch):
     monkeypatch.delenv("HELPTAL_PRIVACY_EMAIL")
     content = load_content("helptal", content_copy)

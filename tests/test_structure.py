@@ -7,8 +7,8 @@ import pytest
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
+from dpa_builder.content.clause_schema import Clause
 from dpa_builder.content.loader import ContentError
-from dpa_builder.content.schema import Clause
 from dpa_builder.request import parse_request
 
 from conftest import make_request

@@ -7,8 +7,8 @@ name a reviewer.
 """
 import yaml
 
+from dpa_builder.content.clause_schema import Bullets
 from dpa_builder.content.loader import Content, content_from_files
-from dpa_builder.content.schema import Bullets
 from dpa_builder.content.text_translations import english_texts
 from dpa_builder.content.translation_status import dumped
 from dpa_builder.content.translations import FOLDER, labels_path, source_digest, texts_path

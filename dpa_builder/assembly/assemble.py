@@ -3,9 +3,9 @@ import hashlib
 import json
 from dataclasses import replace
 
+from ..content.clause_schema import Clause, Condition
 from ..content.loader import Content
 from ..content.regime_schema import Regime
-from ..content.schema import Clause, Condition
 from ..field_errors import FieldErrors
 from ..request import Request
 from . import annexes

@@ -4,10 +4,10 @@ A refusal names the file and field the text comes from.
 """
 import re
 
+from ..content.clause_schema import Clause
 from ..content.loader import LABELS_FILE, ContentError
 from ..content.refusals import problem
 from ..content.sandbox import RENDER_ERRORS, render_text
-from ..content.schema import Clause
 from .language import long_date
 from .model import Block
 

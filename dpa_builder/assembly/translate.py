@@ -1,9 +1,11 @@
 """Put a translation's texts in place of the English; its gaps stay English, listed."""
 from dataclasses import dataclass, replace
 
+from ..content.annex_schema import Processing, Registry, Security
+from ..content.clause_schema import Bullets, Clause
 from ..content.loader import Content, ContentError
 from ..content.regime_schema import Regime
-from ..content.schema import Bullets, Clause, Processing, Profile, Registry, Security
+from ..content.schema import Profile
 from ..content.text_translations import FIELDS, replaced
 from ..content.translation_status import LABEL_KEY, TEXT_KEY, Gap, dumped, review
 from ..content.translations import ClauseTranslation, TextsTranslation, load_translation

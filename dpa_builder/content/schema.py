@@ -1,9 +1,9 @@
-"""Schemas of the content legal owns: profiles, registry, annexes, clauses.
+"""Schemas of the content legal owns: a processor's profile (annexes/<profile>/profile.yaml).
 
-Every model forbids unknown keys, so a typo in a YAML file is an error
-rather than a silently ignored field.
+The annexes' files are in annex_schema.py, clauses in clause_schema.py and regimes in
+regime_schema.py. Every model forbids unknown keys, so a typo in a YAML file is an
+error rather than a silently ignored field.
 """
-from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -13,6 +13,15 @@ Text = Field(min_length=1)
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def not_shorter_than(other: str):
+    """A field validator: this number of days is at least the `other` field's."""
+    def check(cls, value, info):
+        if value < info.data.get(other, 0):
+            raise ValueError(f"must not be shorter than {other}")
+        return value
+    return check
 
 
 class Person(Strict):
@@ -58,19 +67,9 @@ class Policy(Strict):
     standard_terms_vendors: bool  # providers on their own terms: "the same level of protection"
     assistance_costs: str = Text  # a sentence: who pays for assistance under the DPA
 
-    @field_validator("notice_days_max")
-    @classmethod
-    def _max_not_below_default(cls, value, info):
-        if value < info.data.get("notice_days", 0):
-            raise ValueError("must not be shorter than notice_days")
-        return value
-
-    @field_validator("backup_deletion_days")
-    @classmethod
-    def _backups_not_before_active(cls, value, info):
-        if value < info.data.get("deletion_days", 0):
-            raise ValueError("must not be shorter than deletion_days")
-        return value
+    _max_not_below_default = field_validator("notice_days_max")(not_shorter_than("notice_days"))
+    _backups_not_before_active = field_validator("backup_deletion_days")(
+        not_shorter_than("deletion_days"))
 
 
 class DpfCertification(Strict):
@@ -104,102 +103,3 @@ class Profile(Strict):
     policy: Policy
     eu_governing_law_fallback: str = Field(pattern=r"^[A-Z]{2}$")
     dpf: DpfCertification = DpfCertification()
-
-
-class Category(Strict):
-    id: str = Text
-    title: str = Text
-
-
-class SubProcessor(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    brand: str = Text
-    legal_entity: str = Text
-    address: str = Text
-    country: str = Field(pattern=r"^[A-Z]{2}$")
-    processing_location: str = Text
-    category: str = Text
-    purpose: str = Text
-    workspace_content: bool
-    # Engaged only for customers who enable AI features (then also an AI provider).
-    opt_in: bool = False
-    # Provides AI functionality: the AI clause names it, whether opt-in or not.
-    ai: bool = False
-    # A payment processor: receives Account Data only and acts largely as an independent
-    # controller (the DPA's definition of Account Data).
-    payment_processor: bool = False
-    since: date
-
-    @property
-    def ai_provider(self) -> bool:
-        return self.ai or self.opt_in
-
-
-class Registry(Strict):
-    version: date
-    categories: list[Category] = Field(min_length=1)
-    subprocessors: list[SubProcessor] = Field(min_length=1)
-
-
-class Integration(Strict):
-    name: str = Text
-    providers: str = Text
-    location: str = Text
-    description: str = Text
-
-
-class Integrations(Strict):
-    integrations: list[Integration]
-
-
-class Processing(Strict):
-    """Annex I.B: the description of the processing."""
-
-    data_subjects: list[str] = Field(min_length=1)
-    data_categories: list[str] = Field(min_length=1)
-    sensitive_data: str = Text
-    frequency: str = Text
-    nature: str = Text
-    purpose: str = Text
-    retention: str = Text
-    subprocessor_transfers: str = Text
-
-
-class MeasureGroup(Strict):
-    heading: str = Text
-    measures: list[str] = Field(min_length=1)
-
-
-class Security(Strict):
-    """Annex II: technical and organisational measures."""
-
-    groups: list[MeasureGroup] = Field(min_length=1)
-
-
-class Bullets(Strict):
-    bullets: list[str] = Field(min_length=1)
-
-
-Paragraph = str | Bullets
-
-
-class Condition(Strict):
-    """When a clause applies; every key given must match."""
-
-    regime: list[str] | None = None  # ids of regimes (regimes/<id>.yaml)
-    # Where the Data Privacy Framework could apply: is the processor certified?
-    dpf: Literal["certified", "not_certified"] | None = None
-    role: Literal["controller", "processor"] | None = None
-    ai_features: bool | None = None
-    # Whether the profile offers AI providers that a customer opts in to (Annex III's
-    # opt_in entries); without them the AI choice does not apply.
-    opt_in_ai: bool | None = None
-
-
-class Clause(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    version: int = Field(ge=1)
-    title: str = Text
-    when: Condition = Condition()
-    paragraphs: list[Paragraph] = Field(min_length=1)
-

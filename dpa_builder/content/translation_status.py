@@ -11,7 +11,8 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from .loader import CLAUSE_FILE, LABELS_FILE, SAFE_LOADER, Content
+from .loader import LABELS_FILE, Content
+from .reader import CLAUSE_FILE, SAFE_LOADER
 from .text_translations import english_texts, text_key
 from .translations import FOLDER, Translation, same_shape, source_digest, texts_path
 

@@ -14,8 +14,10 @@ from typing import Annotated
 
 from pydantic import Field, field_validator
 
-from .loader import ContentError, _Reader
-from .schema import Bullets, Clause, Paragraph, Strict, Text
+from .clause_schema import Bullets, Clause, Paragraph
+from .loader import ContentError
+from .reader import Reader
+from .schema import Strict, Text
 
 LANGUAGES = {"fr": "French", "zh": "Chinese (Simplified)"}
 FOLDER = "clause_library/translations"
@@ -90,7 +92,7 @@ def texts_path(language: str) -> str:
 
 def load_translation(files: dict[str, bytes], language: str) -> Translation:
     """Read one language's files from a content snapshot; ContentError names file and field."""
-    reader = _Reader(files)
+    reader = Reader(files)
     clauses: dict[str, ClauseTranslation] = {}
     paths: dict[str, str] = {}
     for path in sorted(p for p in files if (m := _CLAUSE_FILE.match(p)) and m["lang"] == language):

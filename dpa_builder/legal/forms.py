@@ -8,7 +8,7 @@ from pydantic import ValidationError as EntryError
 from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
-from ..content.schema import Registry, SubProcessor
+from ..content.annex_schema import Registry, SubProcessor
 from ..customer.forms import choices
 from ..field_errors import FieldErrors
 from ..form_errors import show_field_errors

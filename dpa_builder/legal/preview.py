@@ -8,14 +8,8 @@ from dataclasses import dataclass
 
 from ..assembly.assemble import assemble
 from ..assembly.samples import sample_request, variants
-from ..content.loader import (
-    CLAUSE_FILE,
-    DOCX_TEMPLATE,
-    LABELS_FILE,
-    Content,
-    ContentError,
-    content_from_files,
-)
+from ..content.loader import DOCX_TEMPLATE, LABELS_FILE, Content, ContentError, content_from_files
+from ..content.reader import CLAUSE_FILE
 from ..generate import build
 from ..render.docx_check import docx_lines
 from ..request import country_name

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from ..content.schema import Registry, SubProcessor
+from ..content.annex_schema import Registry, SubProcessor
 
 KINDS = ("add", "replace", "remove")
 

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..content.schema import SubProcessor
+from ..content.annex_schema import SubProcessor
 from ..extensions import Model
 from ..records.models import utcnow
 from .changes import Change

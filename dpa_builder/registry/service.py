@@ -10,8 +10,8 @@ from flask import g, has_request_context
 from pydantic import ValidationError
 from sqlalchemy import func, select
 
+from ..content.annex_schema import Registry, SubProcessor
 from ..content.loader import Content, ContentError, content_from_files
-from ..content.schema import Registry, SubProcessor
 from ..extensions import db
 from ..field_errors import FieldErrors
 from ..notices.models import Customer
