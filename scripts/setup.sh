@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# WeasyPrint's libraries (harfbuzz-subset keeps CJK PDFs fast), fonts for Latin,
+# WeasyPrint's libraries (harfbuzz-subset keeps CJK PDFs fast), fontconfig (its fc-list
+# finds the faces scripts/make_common_faces.py cuts), fonts for Latin,
 # CJK and emoji text, poppler and qpdf for reading and checking PDFs in tests, LibreOffice for
 # checking that a DOCX opens in a real word processor, the PostgreSQL server
 # (`make test` runs the database tests again on a throwaway cluster, see
@@ -12,7 +13,7 @@ cd "$(dirname "$0")/.."
 # the two-server test starts) and Debian's Chromium, the browser of the
 # Playwright end-to-end tests (Playwright never downloads one of its own).
 APT_PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 \
-  fonts-liberation2 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji \
+  fontconfig fonts-liberation2 fonts-dejavu-core fonts-noto-cjk fonts-noto-color-emoji \
   poppler-utils qpdf libreoffice-writer-nogui postgresql redis-server chromium"
 
 missing=$(dpkg-query -W -f='${Package} ${Status}\n' $APT_PACKAGES 2>/dev/null \
@@ -35,4 +36,6 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/pip install -q -e '.[test]'
 # The web interface's message catalogues: .po files are committed, .mo files compiled here.
 .venv/bin/pybabel -q compile -d dpa_builder/translations
+# The Chinese faces cut to the common characters, which PDFs embed fast (once; about a minute).
+.venv/bin/python scripts/make_common_faces.py
 echo "setup done: .venv ready"

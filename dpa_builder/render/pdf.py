@@ -10,6 +10,7 @@ from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
 from ..files import cache_dir
+from .common_faces import FaceFetcher, faces_identity, font_face_rules
 from .html import render_html
 from .pdf_join import freeze, join
 from .pdf_parts import cover_part, terms_key, terms_part
@@ -44,7 +45,8 @@ _FONTS = FontConfiguration()  # font discovery is paid once per process
 
 @lru_cache(maxsize=8)
 def _stylesheet(css: str) -> CSS:
-    return CSS(string=css, font_config=_FONTS)
+    """The style sheet, after the rules of the common Chinese faces (common_faces.py)."""
+    return CSS(string=font_face_rules() + css, font_config=_FONTS, url_fetcher=FaceFetcher())
 
 
 OPTIONS = {
@@ -89,7 +91,7 @@ def render_pdf(document: Document, html: str, css: str) -> bytes:
     """
     terms = terms_part(document)
     written = terms_cache().get(
-        terms_key(terms, html, css, OPTIONS), document.content_version,
+        terms_key(terms, html, faces_identity() + css, OPTIONS), document.content_version,
         lambda: freeze(laid_out(terms, html, css), **OPTIONS))
     # The file identifier is normally random; derive it from the id instead.
     identifier = hashlib.sha256(document.id.encode()).hexdigest()[:32].encode()
