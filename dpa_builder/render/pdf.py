@@ -4,6 +4,9 @@ import hashlib
 import logging
 from functools import lru_cache
 
+from . import sonames  # noqa: F401 - before WeasyPrint, which it loads faster
+
+# isort: split
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
