@@ -27,9 +27,10 @@ from dpa_builder.staff.models import ApiToken, User
 # the sources); tests use the demo values, as `make run` does.
 DEMO_ENV = {
     "HELPTAL_SIGNATORY_NAME": "Alex Example", "HELPTAL_SIGNATORY_TITLE": "Managing Member",
-    "HELPTAL_PRIVACY_CONTACT_NAME": "Privacy Team", "HELPTAL_PRIVACY_EMAIL": "privacy@helptal.example",
+    "HELPTAL_PRIVACY_CONTACT_NAME": "Privacy Team", "HELPTAL_PRIVACY_CONTACT_TITLE": "Data Protection Lead",
+    "HELPTAL_PRIVACY_EMAIL": "privacy@helptal.example",
     "HELPDESK_SIGNATORY_NAME": "Jordan Example", "HELPDESK_SIGNATORY_TITLE": "Authorised Officer",
-    "HELPDESK_PRIVACY_CONTACT_NAME": "Privacy Team",
+    "HELPDESK_PRIVACY_CONTACT_NAME": "Privacy Team", "HELPDESK_PRIVACY_CONTACT_TITLE": "Data Protection Lead",
 }
 
 

@@ -7,7 +7,8 @@ from dpa_builder.request import parse_request
 
 from conftest import make_request
 
-RULE = "the supervisory authority of the German Land (federal state) in which the Customer has its seat"
+# As the Cover Page states it: a value of its own, so capitalised.
+RULE = "The supervisory authority of the German Land (federal state) in which the Customer has its seat"
 
 
 def annex_i_c(content, **changes) -> str:

@@ -2,6 +2,7 @@
 that are the same, block for block, for every customer of one content version, registry
 state and set of options."""
 import dataclasses
+import re
 
 import pytest
 
@@ -11,7 +12,7 @@ from dpa_builder.content.clause_schema import Clause
 from dpa_builder.content.loader import ContentError
 from dpa_builder.request import parse_request
 
-from conftest import make_request
+from conftest import docx_text, make_request, pdf_text, squash
 
 GOLDEN = dict(customer__legal_name="Golden Gate Widgets, Inc.", customer__country="FR",
               customer__address="12 rue de la Paix, 75002 Paris", customer__registration_number="",
@@ -49,7 +50,8 @@ def test_the_cover_states_every_customer_specific_value(helptal):
                      "Commission nationale de l’informatique et des libertés (French data "
                      "protection authority, CNIL), Paris, France", "Module Two",
                      "Evith LLC", "30 N Gould St, Ste R, Sheridan, WY 82801, USA",
-                     "Privacy Team, privacy@helptal.example", "Alex Example, Managing Member"):
+                     "Privacy Team, Data Protection Lead, privacy@helptal.example",
+                     "Alex Example, Managing Member"):
         assert expected in cover, expected
 
 
@@ -93,3 +95,51 @@ def test_signature_blocks_on_the_cover_with_name_title_date_and_place(helptal):
 def test_a_name_ending_in_a_full_stop_gets_no_second_one(helptal):
     text = "\n".join(doc(helptal, **GOLDEN).text_lines())
     assert "authorised to sign for Golden Gate Widgets, Inc." in text and "Inc.." not in text
+
+
+# A definition: “Term” means / has the meaning; (the “Term”); “Term” or “Other”.
+DEFINED = re.compile(r"“([A-Z][^”]{0,60})”(?=,? (?:or “[^”]+” )?(?:means|has the meaning)| or “)"
+                     r"|\((?:the |each an? |together the )?“([A-Z][^”]{0,60})”\)")
+VARIANTS = [(profile, country, role) for profile in ("helptal", "helpdesk")
+            for country in ("DE", "GB", "CH", "US", "JP", "BR", "CN", "IN")
+            for role in ("controller", "processor")]
+
+
+@pytest.fixture(scope="module")
+def every_variant(helptal, helpdesk):
+    """The English text and clause headings of a DPA for each profile, regime and role."""
+    contents = {"helptal": helptal, "helpdesk": helpdesk}
+    documents = {v: doc(contents[v[0]], customer__country=v[1], role=v[2], ai_features=True,
+                        customer__address="1 Example Road, Example City") for v in VARIANTS}
+    return {v: (" ".join(d.text_lines()), {b.text for b in d.terms if b.kind == "heading"})
+            for v, d in documents.items()}
+
+
+def test_every_defined_term_a_dpa_uses_is_defined_in_that_dpa(every_variant):
+    terms = {next(filter(None, m.groups())) for text, _ in every_variant.values()
+             for m in DEFINED.finditer(text)}
+    assert {"Subscription", "UK Addendum", "Third-Party Controller", "Account Data"} <= terms
+    for variant, (text, _) in every_variant.items():
+        quoted = set(re.findall(r"“([^”]+)”", text))
+        used = {t for t in terms if re.search(rf"(?<![“\w-]){re.escape(t)}(?![\w”])", text)}
+        assert used <= quoted, f"{variant}: used but not defined: {sorted(used - quoted)}"
+
+
+def test_every_clause_referred_to_by_its_heading_is_in_that_dpa(every_variant):
+    for variant, (text, headings) in every_variant.items():
+        referred = set(re.findall(r"clause headed “([^”]+)”", text))
+        assert referred <= headings, f"{variant}: no such clause: {sorted(referred - headings)}"
+
+
+def test_the_third_party_controllers_are_defined_before_the_module_three_clause(helptal):
+    headings = [b.text for b in doc(helptal, role="processor").terms if b.kind == "heading"]
+    assert headings.index("Customer acting as a processor") < headings.index(
+        "Module Three: informing the Third-Party Controllers")
+
+
+def test_the_uk_addendum_and_subscription_are_defined_in_the_issued_files(built):
+    result = built("GB")
+    for text in (squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))):
+        assert "“UK Addendum” means the International Data Transfer Addendum" in text
+        assert "“Subscription” means the Customer’s subscription to the Services" in text
+        assert "terminate the affected Subscription" in text

@@ -35,6 +35,12 @@ def _contact(*parts: str) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def _capital(phrase: str) -> str:
+    """A phrase the texts also use mid-sentence ("a Wyoming limited liability company", an
+    authority's rule), opening a value of its own."""
+    return phrase[:1].upper() + phrase[1:]
+
+
 def _customer(request: Request, language: str, label) -> Block:
     c, s = request.customer, request.signatory
     contact = (_contact(c.contact_name, c.contact_title, c.contact_email) if c.contact_name
@@ -50,9 +56,10 @@ def _customer(request: Request, language: str, label) -> Block:
 
 def _processor(content: Content, label) -> Block:
     p = content.profile.processor
-    return fields([(label("legal_name"), p.legal_name), (label("entity"), p.description),
+    contact = p.privacy_contact
+    return fields([(label("legal_name"), p.legal_name), (label("entity"), _capital(p.description)),
                    (label("address"), p.address),
-                   (label("contact_person"), _contact(p.privacy_contact.name, p.privacy_contact.email)),
+                   (label("contact_person"), _contact(contact.name, contact.title, contact.email)),
                    (label("signatory"), _contact(p.signatory.name, p.signatory.title))])
 
 
@@ -63,7 +70,7 @@ def _terms(request: Request, content: Content, regime: Regime, transfer: Transfe
         (label("effective_date"), label.date(request.effective_date)),
         (label("transfer_mechanism"), label.render(regime.labels.mechanism)),
         (label("region"), regional_law(regime, transfer.region)),
-        (label("authority"), transfer.authority),
+        (label("authority"), _capital(transfer.authority)),
         (label("governing_law"), label("governing_law_value")),
         (label("notice_period"), label("notice_period_value")),
         (label("ai_features"), label("ai_on" if request.ai_features else "ai_off") if offers_ai else ""),

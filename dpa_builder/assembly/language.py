@@ -28,6 +28,17 @@ def country_name(code: str, language: str = "en") -> str:
     return _catalogue(language).gettext(name) if language in _GETTEXT else name
 
 
+# English short names that a sentence gives with "the": "the law of the Netherlands".
+_WITH_THE = frozenset("AE AX BS CC CF CK DO FK FO GB GM KM KY MH MP MV NL PH RU SB SC TC TF UM US "
+                      "VA".split())
+
+
+def country_in_text(code: str, language: str = "en") -> str:
+    """The country's name as a sentence names it: "the Netherlands", "Germany"."""
+    name = country_name(code, language)
+    return f"the {name}" if language == "en" and code in _WITH_THE else name
+
+
 @cache
 def _catalogue(language: str) -> gettext.NullTranslations:
     return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[_GETTEXT[language]])

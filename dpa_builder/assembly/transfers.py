@@ -6,7 +6,7 @@ from ..content.regime_schema import Regime
 from ..content.schema import Profile
 from ..request import Customer, region_name
 from .authority import authority_for, describe, find_region
-from .language import country_name
+from .language import country_in_text
 
 MODULES = {"controller": ("Module Two", "controller to processor"),
            "processor": ("Module Three", "processor to processor")}
@@ -63,9 +63,9 @@ def _law(regime: Regime, member_state: str, fallback: str, chosen: str | None,
     if law.rule == "agreement":
         return ""
     if chosen:
-        return country_name(chosen, language)
+        return country_in_text(chosen, language)
     own = law.rule == "member_state" and member_state not in law.fallback_for
-    return country_name(member_state if own else fallback, language)
+    return country_in_text(member_state if own else fallback, language)
 
 
 def _dpf(regime: Regime, profile: Profile) -> str:

@@ -31,6 +31,7 @@ class Person(Strict):
 
 class Contact(Strict):
     name: str = Text
+    title: str = Text  # the position Annex I.A asks of each party's contact person
     email: str = Text
 
 
