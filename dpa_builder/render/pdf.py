@@ -13,6 +13,7 @@ from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
 from ..files import cache_dir
+from . import font_subsets
 from .common_faces import FaceFetcher, faces_identity, font_face_rules
 from .html import render_html
 from .pdf_join import freeze, join
@@ -44,6 +45,7 @@ class MissingGlyphs(logging.Handler):
 
 
 _FONTS = FontConfiguration()  # font discovery is paid once per process
+font_subsets.install()  # and each face's subset once per set of glyphs
 
 
 @lru_cache(maxsize=8)

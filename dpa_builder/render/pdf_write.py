@@ -11,6 +11,8 @@ from hashlib import md5
 
 import pydyf
 
+from .font_subsets import stream_data
+
 HEADER = b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n"  # as WeasyPrint writes it (binary marker for PDF/A)
 
 
@@ -30,7 +32,7 @@ def body(objects: list[pydyf.Object], stream_number: int) -> Body:
     for obj in objects:
         if isinstance(obj, pydyf.Stream):
             entries[obj.number] = (1, len(data), 0)
-            data += b"%d 0 obj\n%s\nendobj\n" % (obj.number, obj.data)
+            data += b"%d 0 obj\n%s\nendobj\n" % (obj.number, stream_data(obj))
         else:
             entries[obj.number] = (2, stream_number, len(packed))
             packed.append(obj)

@@ -1,0 +1,79 @@
+"""Font subsets made once per process for each face and set of glyphs, and compressed once.
+
+Every PDF WeasyPrint writes embeds each face it draws with, cut to the glyphs drawn
+(weasyprint.pdf.fonts.Font.subset, with HarfBuzz) and compressed at zlib level 9. The
+Cover Pages of one language draw mostly the same glyphs: a Chinese one a few hundred
+from four CJK faces, at about 10 ms each to cut and 5 ms to compress even from the faces
+cut to GB 2312 (common_faces.py). The same face and glyphs always give the same subset,
+so both are kept, keyed by what they depend on: the bytes are those WeasyPrint makes.
+"""
+import zlib
+from collections import OrderedDict
+from hashlib import sha256
+from threading import Lock
+
+import pydyf
+from weasyprint.pdf import fonts, stream
+
+LARGE = 32_000  # bytes: a font program, not a page's drawing
+
+
+class _Kept:
+    """A bounded store, least recently used out first, safe across threads."""
+
+    def __init__(self, items: int):
+        self.items, self._kept, self._lock = items, OrderedDict[object, bytes](), Lock()
+
+    def get(self, key) -> bytes | None:
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+            return self._kept.get(key)
+
+    def put(self, key, value: bytes) -> None:
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > self.items:
+                self._kept.popitem(last=False)
+
+
+SUBSETS = _Kept(64)  # about 10-300 kB each
+PACKED = _Kept(64)
+
+
+class Font(fonts.Font):
+    """WeasyPrint's font, taking a subset made before for the same face and glyphs."""
+
+    file_content: bytes  # the face, then its subset (WeasyPrint's attribute)
+
+    def subset(self, to_unicode, hinting):
+        # WeasyPrint itself takes `hash` (of family, weight, style, variations) for the face
+        # file: one process has one font configuration, so one file per hash.
+        key = (self.hash, self.index, len(self.file_content), frozenset(to_unicode), hinting,
+               bool(self.missing))  # a .notdef drawn keeps its outline
+        made = SUBSETS.get(key)
+        if made is None:
+            whole = len(self.file_content)
+            super().subset(to_unicode, hinting)
+            if len(self.file_content) < whole:  # never keep a face HarfBuzz could not cut
+                SUBSETS.put(key, self.file_content)
+        else:
+            self.file_content = made
+
+
+def install() -> None:
+    """Make WeasyPrint draw with this Font: its drawing code creates fonts by this name."""
+    stream.Font = Font
+
+
+def stream_data(obj: pydyf.Stream) -> bytes:
+    """`obj.data`, as pydyf writes it; a large stream of one piece (a font) compressed once."""
+    if not (obj.compress and len(obj.stream) == 1 and isinstance(obj.stream[0], bytes)
+            and len(obj.stream[0]) > LARGE):
+        return obj.data
+    key = sha256(obj.stream[0]).digest()
+    packed = PACKED.get(key)
+    if packed is None:
+        packed = zlib.compress(obj.stream[0], 9)  # pydyf's level
+        PACKED.put(key, packed)
+    return pydyf.Stream([packed], pydyf.Dictionary({**obj.extra, "Filter": "/FlateDecode"})).data
