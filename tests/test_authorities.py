@@ -2,10 +2,12 @@
 import pytest
 
 from dpa_builder.assembly.assemble import assemble
+from dpa_builder.content.loader import load_content
 from dpa_builder.field_errors import FieldErrors
+from dpa_builder.generate import build
 from dpa_builder.request import parse_request
 
-from conftest import make_request
+from conftest import docx_text, make_request, pdf_text, squash
 
 # As the Cover Page states it: a value of its own, so capitalised.
 RULE = "The supervisory authority of the German Land (federal state) in which the Customer has its seat"
@@ -89,3 +91,21 @@ def test_every_authority_by_its_official_name(helptal, country, authority):
 def test_a_french_overseas_customer_takes_french_law(built, helptal):
     facts = assemble(parse_request(make_request(customer__country="RE")), helptal).facts
     assert facts["governing_law"] == "France"
+
+
+@pytest.mark.parametrize("address, authority", [
+    ("Musterstraße 1, 10115 Berlin", "Berliner Beauftragte für Datenschutz und Informationsfreiheit "
+                                     "(Berlin Commissioner for Data Protection and Freedom of "
+                                     "Information, BlnBDI), Berlin, Germany"),
+    ("Leopoldstraße 5, 80802 München", "Bayerisches Landesamt für Datenschutzaufsicht (Data "
+                                       "Protection Authority of Bavaria (private sector), BayLDA), "
+                                       "Ansbach, Germany"),
+    ("Domplatz 1, 50667 Köln", "Landesbeauftragte für Datenschutz und Informationsfreiheit "
+                               "Nordrhein-Westfalen (State Commissioner for Data Protection and "
+                               "Freedom of Information North Rhine-Westphalia, LDI NRW), "
+                               "Düsseldorf, Germany")])
+def test_the_issued_files_name_the_land_authority(address, authority):
+    """Three Länder, read back from the DOCX and the PDF: never the BfDI."""
+    result = build(parse_request(make_request(customer__address=address)), load_content("helptal"))
+    for text in (squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))):
+        assert authority in text and "Bundesbeauftragte" not in text

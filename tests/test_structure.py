@@ -143,3 +143,8 @@ def test_the_uk_addendum_and_subscription_are_defined_in_the_issued_files(built)
         assert "“UK Addendum” means the International Data Transfer Addendum" in text
         assert "“Subscription” means the Customer’s subscription to the Services" in text
         assert "terminate the affected Subscription" in text
+        # The UK Addendum's own terms, which the clause uses to complete its tables.
+        assert ("Terms that the UK Addendum defines and this clause uses, such as “Addendum EU "
+                "SCCs”, “Approved EU SCCs”, “Appendix Information”, “Approved Addendum”, "
+                "“Mandatory Clauses”, “Importer” and “Exporter”, have the meanings given to them "
+                "in the UK Addendum.") in text
