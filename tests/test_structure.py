@@ -148,3 +148,17 @@ def test_the_uk_addendum_and_subscription_are_defined_in_the_issued_files(built)
                 "SCCs”, “Approved EU SCCs”, “Appendix Information”, “Approved Addendum”, "
                 "“Mandatory Clauses”, “Importer” and “Exporter”, have the meanings given to them "
                 "in the UK Addendum.") in text
+
+
+@pytest.mark.parametrize("profile", ["helptal", "helpdesk"])
+def test_annex_i_b_finds_each_sub_processors_duration_in_annex_iii(built, profile):
+    """Annex I.B sends the reader to Annex III for each sub-processor's duration, and Annex III
+    states it: one rule for every entry."""
+    result = built(profile=profile)
+    for text in (squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))):
+        annex_i_b = text[text.rindex("B. Description of the processing"):]
+        assert "for the subject matter, nature and duration stated there for each of them" in annex_i_b
+        annex_iii = text[text.rindex("Annex III — List of sub-processors"):]
+        assert ("Each processes it while the Processor engages it, and no longer than the term of "
+                "the Agreement and the periods of the clause headed “Return and deletion of "
+                "Customer Personal Data”.") in annex_iii
