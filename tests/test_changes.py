@@ -56,7 +56,8 @@ def test_every_new_sub_processor_needs_the_notice_the_dpa_promises(built, helpta
     a new payment provider cannot go live a day after its announcement."""
     terms = " ".join(built("DE").document.text_lines(built("DE").document.terms))
     assert ("notice of any intended addition or replacement of a Sub-processor, whatever the data "
-            "it processes, at least the Notice Period before the change takes effect") in terms
+            "it processes, other than an Announced Change (see below), at least the Notice Period "
+            "before the change takes effect") in terms
     assert "notice period" in check(helptal.registry, kind, target, new, days=5)["effective_on"]
     assert check(helptal.registry, kind, target, new, days=30) == {}
 

@@ -1,6 +1,7 @@
 """Annexes I–III, part of the Standard Terms: they name no customer, only "the Cover Page"."""
 from ..content.loader import Content
 from ..content.regime_schema import Regime
+from .announced import announced, entity, purpose
 from .cover import fields
 from .model import Block
 
@@ -45,25 +46,16 @@ def annex_two(content: Content, label) -> list[Block]:
 
 
 def annex_three(content: Content, ai_features: bool, label) -> list[Block]:
-    """Every sub-processor, by category; opt-in providers marked by what the customer chose."""
+    """Every sub-processor, by category; opt-in providers marked by what the customer chose;
+    then the changes announced and not yet in effect."""
     registry = content.registry
     blocks = [Block("page_break"), Block("heading", label("annex_iii")),
               Block("paragraph", label("annex_iii_intro"))]
     columns = (label("col_entity"), label("col_address"), label("col_location"), label("col_purpose"))
     for category in registry.categories:
-        entries = [s for s in registry.subprocessors if s.category == category.id]
-        if not entries:
-            continue
-        rows = []
-        for s in entries:
-            purpose = s.purpose
-            if s.opt_in:
-                purpose += " " + label("opt_in_engaged" if ai_features else "opt_in_not_engaged")
-            elif s.ai_provider:
-                purpose += " " + label("ai_included")
-            if s.payment_processor:
-                purpose += " " + label("payment_processor")
-            rows.append((f"{s.legal_entity} ({s.brand})", s.address, s.processing_location, purpose))
-        blocks += [Block("subheading", category.title),
-                   Block("table", style="grid", columns=columns, rows=tuple(rows))]
-    return blocks
+        rows = tuple((entity(s), s.address, s.processing_location, purpose(s, ai_features, label))
+                     for s in registry.subprocessors if s.category == category.id)
+        if rows:
+            blocks += [Block("subheading", category.title),
+                       Block("table", style="grid", columns=columns, rows=rows)]
+    return blocks + announced(registry.announced, ai_features, label)

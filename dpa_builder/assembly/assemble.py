@@ -8,7 +8,7 @@ from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..field_errors import FieldErrors
 from ..request import Request
-from . import annexes
+from . import annexes, announced
 from .compose import compose
 from .context import Options, ai_choice, cover_context, terms_context
 from .cover import cover
@@ -50,7 +50,7 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
         page_label=_page_label(cover_label),
         blocks=(*front, *standard_terms(content, regime, clauses, terms, terms_label, request.role, ai)),
         clause_versions={c.id: c.version for c in clauses},
-        facts=_facts(regime, transfer, cover_label, content.specimen),
+        facts=_facts(regime, transfer, cover_label, content),
         terms_key=terms_key(request, content, transfer, options, ai),
         specimen=content.specimen,
         marking=cover_label("specimen_marking") if content.specimen else "",
@@ -87,14 +87,16 @@ def text_variables(request: Request, content: Content, options: Options = Option
     return terms if part == "terms" else cover_context(request, content, transfer, options, terms)
 
 
-def _facts(regime: Regime, transfer: Transfer, label, specimen: tuple[str, ...]) -> dict[str, str]:
+def _facts(regime: Regime, transfer: Transfer, label, content: Content) -> dict[str, str]:
     """What the record keeps and every page shows, as plain text; empty ones left out."""
     context = label.context
     dpf = f"{regime.dpf.name}: {transfer.dpf.replace('_', ' ')}" if transfer.dpf and regime.dpf else ""
     facts = {"regime": regime.title, "region": regional_law(regime, transfer.region),
              "transfer": label.render(regime.labels.mechanism), "authority": transfer.authority,
              "dpf": dpf, "governing_law": transfer.governing_law,
-             "notice_days": str(context["notice_days"]), "specimen": "; ".join(specimen)}
+             "notice_days": str(context["notice_days"]),
+             "announced": announced.cover_value(content.registry.announced, label),
+             "specimen": "; ".join(content.specimen)}
     return {key: value for key, value in facts.items() if value}
 
 

@@ -6,6 +6,7 @@ Cover Page"), so whatever differs between two customers is said here, once.
 from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..request import Request
+from . import announced
 from .model import Block
 from .postal import postal_address
 from .transfers import Transfer, regional_law
@@ -73,6 +74,7 @@ def _terms(request: Request, content: Content, regime: Regime, transfer: Transfe
         (label("authority"), _capital(transfer.authority)),
         (label("governing_law"), label("governing_law_value")),
         (label("notice_period"), label("notice_period_value")),
+        (label("announced_cover"), announced.cover_value(content.registry.announced, label)),
         (label("ai_features"), label("ai_on" if request.ai_features else "ai_off") if offers_ai else ""),
         (label("breach_notice"), label("breach_notice_value")),
         (label("export"), label("export_value")),

@@ -30,8 +30,10 @@ class Translated:
 def translate(content: Content, language: str) -> Translated:
     """The content with `language`'s texts in place; ContentError for a broken translation."""
     # The profile too: its configured values (signatory, contacts) come from the environment,
-    # which the content version does not cover.
-    key = (content.profile.model_dump_json(), content.specimen, content.version, language)
+    # which the content version does not cover; and the registry, which announced changes
+    # move on from the version's own.
+    key = (content.profile.model_dump_json(), content.registry.model_dump_json(), content.specimen,
+           content.version, language)
     if key not in _CACHE:
         if len(_CACHE) >= 32:
             _CACHE.clear()

@@ -1,6 +1,7 @@
 """Schemas of a processor's annex files: Annex I.B (processing.yaml), Annex II (security.yaml),
 Annex III (registry.yaml) and the integrations beside it, which are never sub-processors."""
 from datetime import date
+from typing import Literal
 
 from pydantic import Field
 
@@ -36,10 +37,23 @@ class SubProcessor(Strict):
         return self.ai or self.opt_in
 
 
+class AnnouncedChange(Strict):
+    """A change announced but not yet in effect on the day a DPA is issued, as Annex III and
+    the Cover Page list it: the sub-processor coming in and the one going out (None where
+    there is none). The service fills these in from its announced changes; registry.yaml
+    never holds them."""
+
+    kind: Literal["add", "replace", "remove"]
+    incoming: SubProcessor | None = None
+    outgoing: SubProcessor | None = None
+    effective_on: date
+
+
 class Registry(Strict):
     version: date
     categories: list[Category] = Field(min_length=1)
     subprocessors: list[SubProcessor] = Field(min_length=1)
+    announced: list[AnnouncedChange] = []  # in the order they take effect
 
 
 class Integration(Strict):
@@ -78,11 +92,15 @@ class Security(Strict):
 
 
 def registry_problems(registry: Registry | None, relative: str) -> list[str]:
-    """What the registry's model cannot check alone: known categories, each id once."""
+    """What the registry's model cannot check alone: known categories, each id once, and
+    no announced changes (the service lists those legal announces)."""
     if registry is None:
         return []
     categories = {c.id for c in registry.categories}
     problems, seen = [], set()
+    if registry.announced:
+        problems.append(f"{relative}: announced: the service lists the changes announced on "
+                        "/legal/ itself; delete this key")
     for index, entry in enumerate(registry.subprocessors):
         where = f"{relative}: subprocessors[{index}] ({entry.id})"
         if entry.category not in categories:

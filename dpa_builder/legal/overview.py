@@ -93,7 +93,7 @@ def stale(today: date) -> list[StaleRow]:
 
 def _current(profile: str, today: date):
     content = registry.content_for(profile)
-    _, applied = registry.registry_for(content, today)
+    _, applied, _ = registry.registry_for(content, today)
     sentences = {row.change.id: row.summary for row in change_rows(profile)}
     return (registry.current_version_id(profile), {c.id: c.version for c in content.clauses},
             {c.id: sentences[c.id] for c in applied})

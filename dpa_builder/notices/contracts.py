@@ -50,10 +50,16 @@ def enrol(record: DocumentRecord, content: Content) -> Customer:
     for address in named:
         add(customer, address, "contract")
     db.session.commit()
-    for change in registry.changes(record.profile):
-        if change.effective_on > date.today():
-            outbox.queue(change.id, record.profile, customer_id=customer.id)
+    queue_pending(customer)
     return customer
+
+
+def queue_pending(customer: Customer) -> None:
+    """Queue the customer's recipients the notices of changes not yet in effect, once each:
+    its DPA lists them as Announced Changes, and the clause promises their notice too."""
+    for change in registry.changes(customer.profile):
+        if change.effective_on > date.today():
+            outbox.queue(change.id, customer.profile, customer_id=customer.id)
 
 
 def add(customer: Customer, address: str, source: str) -> Subscriber:
@@ -86,6 +92,12 @@ def remove(customer: Customer, recipient_id: int) -> bool:
     recipient.unsubscribed_at = utcnow()
     db.session.commit()
     return True
+
+
+def lists(customer: Customer | None, change_id: int) -> bool:
+    """Whether the customer's newest DPA lists this change among its Announced Changes."""
+    record = db.session.get(DocumentRecord, customer.record_id) if customer else None
+    return record is not None and change_id in (record.announced_changes or [])
 
 
 def customer_of(record: DocumentRecord) -> Customer | None:

@@ -15,6 +15,7 @@ from ..assembly.translate import translate
 from ..content.loader import Content
 from ..public_urls import public_host
 from ..registry.changes import Described, find
+from . import contracts
 from .compose import compose, render_mail
 from .links import objection_url
 from .mail_language import english_first, in_language, recipient_language
@@ -50,6 +51,7 @@ def _version(language: str, notice: Notice, described: Described, subscriber: Su
     page = dict(profile=profile, policy=profile.policy, change=change, sentence=described.sentence,
                 old=find(described.before, change.target), translation=language != "en",
                 long_date=lambda day: long_date(day, language), customer=subscriber.customer,
+                listed=contracts.lists(subscriber.customer, change.id),
                 objection_url=objection_url(notice), own_url=own_url)
     return {"lang": language, "text": render_mail("mail/notice.txt", **page),
             "html": Markup(render_mail("mail/notice_body.html", **page)),

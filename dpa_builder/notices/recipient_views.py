@@ -47,6 +47,7 @@ def _added(form: RecipientForm, customer) -> bool:
         return False
     contracts.add(customer, address, "sales" if current_user.is_authenticated else "customer")
     db.session.commit()
+    contracts.queue_pending(customer)  # a person registered now is told of what is announced
     return True
 
 

@@ -13,6 +13,7 @@ FACT_WORDING = {
     "dpf": (_l("Data Privacy Framework"), "%(value)s"),
     "governing_law": (_l("Governing law and courts"), "%(value)s"),
     "notice_days": (_l("Notice of sub-processor changes"), _l("%(value)s days")),
+    "announced": (_l("Announced sub-processor changes"), "%(value)s"),
     "language": (_l("Language of the DPA"), "%(value)s"),
 }
 

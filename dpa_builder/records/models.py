@@ -50,6 +50,8 @@ class DocumentRecord(Model):
     emailed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     notice_days: Mapped[int | None] = mapped_column()  # the notice period this customer holds
     registry_changes: Mapped[list] = mapped_column(JSON, default=list)  # change ids in its Annex III
+    # Ids of the changes announced, not yet in effect, that it lists (Annex III, Cover Page).
+    announced_changes: Mapped[list] = mapped_column(JSON, default=list)
     # Built on example or missing configuration: marked on every page, not for signature.
     specimen: Mapped[bool] = mapped_column(default=False, server_default=false())
     files: Mapped[list["DocumentFile"]] = relationship(

@@ -29,12 +29,12 @@ def current_content(profile: str) -> Content:
     return registry.content_for(profile)
 
 
-def content_on(profile: str, day: date, version_id: str | None = None,
-               only: list[int] | None = None) -> tuple[Content, list]:
-    """Content with the registry as it stands on `day` (or with exactly the changes `only`)."""
-    content = registry.content_for(profile, version_id)
-    state, applied = registry.registry_for(content, day, only)
-    return dataclasses.replace(content, registry=state), applied
+def content_on(profile: str, day: date) -> tuple[Content, list, list]:
+    """Content with the registry as it stands on `day` and the changes announced for later
+    listed; the changes applied, and those listed."""
+    content = registry.content_for(profile)
+    state, applied, announced = registry.registry_for(content, day)
+    return dataclasses.replace(content, registry=state), applied, announced
 
 
 def issue(request: Request, *, channel: str, user_id: int | None = None,
@@ -46,7 +46,7 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
     change notices it promises, and an email with the way back to it.
     """
     profile = profile or current_app.config["DPA_DEFAULT_PROFILE"]
-    content, applied = content_on(profile, date.today())
+    content, applied, announced = content_on(profile, date.today())
     refuse_in_production(profile, content.specimen, current_app.config)
     built = build(request, content, formats, options)
     for fmt, data in built.files.items():
@@ -63,7 +63,8 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         files=[DocumentFile(format=fmt, sha256=built.sha256(fmt), size=len(data))
                for fmt, data in built.files.items()],
         notice_days=options.notice_days or content.profile.policy.notice_days,
-        registry_changes=[change.id for change in applied], specimen=bool(document.specimen))
+        registry_changes=[change.id for change in applied],
+        announced_changes=[change.id for change in announced], specimen=bool(document.specimen))
     db.session.add(record)
     db.session.commit()
     if send_issued(record, enrol(record, content)):
@@ -75,10 +76,11 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
 def rebuild(record: DocumentRecord, fmt: str) -> bytes:
     """Build the file again from the record alone: its content version and registry changes."""
     try:
-        content, _ = content_on(record.profile, date.max, record.content_version,
-                                only=record.registry_changes)
+        content = registry.content_for(record.profile, record.content_version)
     except LookupError:
         raise RebuildError(f"content version {record.content_version} is not stored") from None
+    state = registry.registry_as_issued(content, record.registry_changes, record.announced_changes)
+    content = dataclasses.replace(content, registry=state)
     built = build(parse_request(record.request), content, (fmt,), Options(**record.options))
     return built.files[fmt]
 

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from ..content.annex_schema import Registry, SubProcessor
+from ..content.annex_schema import AnnouncedChange, Registry, SubProcessor
 
 KINDS = ("add", "replace", "remove")
 
@@ -82,6 +82,16 @@ def registry_on(registry: Registry, changes: list[Change], day: date) -> tuple[R
             entries.insert(index, change.entry)
     version = max([registry.version, *(c.effective_on for c in applied)])
     return registry.model_copy(update={"subprocessors": entries, "version": version}), applied
+
+
+def with_announced(state: Registry, pending: list[Change]) -> Registry:
+    """The registry with the changes not yet in effect listed as announced, each with the
+    sub-processor it brings in and the one it takes out: what a DPA issued now discloses."""
+    listed = [AnnouncedChange.model_validate(
+        {"kind": d.change.kind, "incoming": d.change.entry,
+         "outgoing": find(d.before, d.change.target), "effective_on": d.change.effective_on})
+        for d in describe(state, pending)]
+    return state.model_copy(update={"announced": listed})
 
 
 def check_change(kind: str, target: str, entry: SubProcessor | None, announced_on: date,

@@ -15,7 +15,7 @@ from ..content.loader import Content, ContentError, content_from_files
 from ..extensions import db
 from ..field_errors import FieldErrors
 from ..notices.models import Customer
-from .changes import Change, Described, check_change, describe, registry_on
+from .changes import Change, Described, check_change, describe, registry_on, with_announced
 from .models import ContentFile, ContentVersion, Publication, RegistryChange
 
 
@@ -93,12 +93,20 @@ def described(record: RegistryChange) -> Described:
     return next(d for d in change_log(record.profile) if d.change.id == record.id)
 
 
-def registry_for(content: Content, day: date, only: list[int] | None = None) -> tuple[Registry, list[Change]]:
-    """The registry on a day; `only` limits it to recorded change ids (for rebuilds)."""
+def registry_for(content: Content, day: date) -> tuple[Registry, list[Change], list[Change]]:
+    """The registry on a day with the changes announced for later listed; the changes
+    applied to get there, and those listed."""
     known = changes(content.profile.id)
-    if only is not None:
-        known = [c for c in known if c.id in only]
-    return registry_on(content.registry, known, day)
+    state, applied = registry_on(content.registry, known, day)
+    pending = [c for c in known if c.effective_on > day]
+    return with_announced(state, pending), applied, pending
+
+
+def registry_as_issued(content: Content, applied: list[int], announced: list[int]) -> Registry:
+    """The registry a DPA was issued with, from the change ids its record keeps."""
+    known = changes(content.profile.id)
+    state, _ = registry_on(content.registry, [c for c in known if c.id in applied], date.max)
+    return with_announced(state, [c for c in known if c.id in announced])
 
 
 def longest_notice_days(profile: str) -> int:
