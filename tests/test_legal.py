@@ -10,6 +10,7 @@ from test_customer import form_data
 
 from dpa_builder.content.loader import DOCX_TEMPLATE, LABELS_FILE, load_content
 from dpa_builder.extensions import db
+from dpa_builder.legal.preview import clause_preview
 from dpa_builder.notices.models import Notice, Objection, Subscriber
 from dpa_builder.records.models import DocumentRecord
 from dpa_builder.records.service import file_for, issue, rebuild
@@ -88,6 +89,14 @@ def test_clause_preview_diffs_a_sample_dpa(client, legal, helptal):
     assert "<del>Consequence of silence.</del>" in page
     assert "<ins>Silence.</ins>" in page
     assert hidden(page, "proof")
+
+
+def test_the_preview_names_the_sample_customers_country_as_a_sentence_does(helptal):
+    path = "clause_library/68-transfers_uk.yaml"  # only the UK customer's DPA changes
+    text = helptal.text(path).replace("Transfers from the United Kingdom", "Transfers from the UK")
+    preview = clause_preview("helptal", helptal, path, text)
+    assert preview.sample == "a sample customer from the United Kingdom (GB) acting as controller, " \
+                             "AI features off"
 
 
 def test_a_yaml_error_is_named_and_cannot_be_published(app, client, legal, helptal):

@@ -7,12 +7,12 @@ import itertools
 from dataclasses import dataclass
 
 from ..assembly.assemble import assemble
+from ..assembly.language import country_in_text
 from ..assembly.samples import sample_request, variants
 from ..content.loader import DOCX_TEMPLATE, LABELS_FILE, Content, ContentError, content_from_files
 from ..content.reader import CLAUSE_FILE
 from ..generate import build
 from ..render.docx_check import docx_lines
-from ..request import country_name
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def clause_preview(profile: str, current: Content, path: str, text: str) -> Prev
             problems += [p for p in exc.problems if p not in problems]
             continue
         if first is None and before != after:
-            first = (f"a sample customer from {country_name(country)} ({country}) acting as "
+            first = (f"a sample customer from {country_in_text(country)} ({country}) acting as "
                      f"{role}, AI features {'on' if ai else 'off'}", diff_rows(before, after))
     if problems:
         return Preview(problems)
