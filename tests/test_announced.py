@@ -76,6 +76,7 @@ def test_a_dpa_issued_during_an_announced_change_lists_it_and_its_contact_gets_o
                 f"before that DPA was issued and takes effect on {day}, as the DPA states. The "
                 "DPA's 60 days' notice applies to changes announced after it was issued." in text)
     assert f"You may object on reasonable data-protection grounds before {day}:" in text
+    assert "in Annex III as an Announced Change" in squash(notice.get_body(("html",)).get_content())
     assert "provides 60 days' notice" not in text
     issue_at_desk(desk)  # a newer DPA for the same customer and contact: no second notice
     again = notify(app, tmp_path, smtp)

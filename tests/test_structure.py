@@ -5,6 +5,7 @@ import dataclasses
 import re
 
 import pytest
+from test_render import both_texts, comparable
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
@@ -139,7 +140,7 @@ def test_the_third_party_controllers_are_defined_before_the_module_three_clause(
 
 def test_the_uk_addendum_and_subscription_are_defined_in_the_issued_files(built):
     result = built("GB")
-    for text in (squash(docx_text(result.files["docx"])), squash(pdf_text(result.files["pdf"]))):
+    for text in (comparable(t, result.document) for t in both_texts(result)):  # across pages too
         assert "“UK Addendum” means the International Data Transfer Addendum" in text
         assert "“Subscription” means the Customer’s subscription to the Services" in text
         assert "terminate the affected Subscription" in text

@@ -46,11 +46,13 @@ def annex_two(content: Content, label) -> list[Block]:
 
 
 def annex_three(content: Content, ai_features: bool, label) -> list[Block]:
-    """Every sub-processor, by category; opt-in providers marked by what the customer chose;
-    then the changes announced and not yet in effect."""
+    """The changes announced and not yet in effect first, as the public list shows its
+    upcoming changes; then every sub-processor, by category, opt-in providers marked by
+    what the customer chose."""
     registry = content.registry
     blocks = [Block("page_break"), Block("heading", label("annex_iii")),
-              Block("paragraph", label("annex_iii_intro"))]
+              Block("paragraph", label("annex_iii_intro")),
+              *announced(registry.announced, ai_features, label)]
     columns = (label("col_entity"), label("col_address"), label("col_location"), label("col_purpose"))
     for category in registry.categories:
         rows = tuple((entity(s), s.address, s.processing_location, purpose(s, ai_features, label))
@@ -58,4 +60,4 @@ def annex_three(content: Content, ai_features: bool, label) -> list[Block]:
         if rows:
             blocks += [Block("subheading", category.title),
                        Block("table", style="grid", columns=columns, rows=rows)]
-    return blocks + announced(registry.announced, ai_features, label)
+    return blocks
