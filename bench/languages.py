@@ -27,7 +27,8 @@ from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.compose import ALL_GAPS
 from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.translate import translate
-from dpa_builder.content.loader import CSS_FILE, HTML_TEMPLATE, load_content
+from dpa_builder.content.layout import CSS_FILE, HTML_TEMPLATE
+from dpa_builder.content.loader import load_content
 from dpa_builder.generate import render
 from dpa_builder.render.pdf import OPTIONS, laid_out
 from dpa_builder.render.pdf_join import freeze

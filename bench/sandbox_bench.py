@@ -14,7 +14,8 @@ from pathlib import Path
 from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.content.loader import DOCX_TEMPLATE, load_content
+from dpa_builder.content.layout import DOCX_TEMPLATE
+from dpa_builder.content.loader import load_content
 from dpa_builder.render import docx
 from dpa_builder.request import parse_request
 

@@ -1,65 +1,62 @@
 """A fresh `dpa generate` on two cores (POSIX, a process of one thread).
 
-A forked child loads the content, assembles the document and renders every format but the
-PDF while this process imports WeasyPrint (half a second); this process then lays out the
-PDF of the document the child sent. The messages are the child's own data, pickled down a
-private pipe. If the child fails in any way there is no result: the caller builds in one
-process, which raises the error itself. The files are the same bytes either way.
+The process forks before it imports anything heavy. The child reads the request, loads
+the content, assembles the document and renders every format but the PDF, while this
+process imports WeasyPrint (half a second) and nothing of the core's validation; it then
+lays out the PDF of the document the child sent. The messages are the child's own data,
+pickled down a private pipe. If the child fails in any way there is no result: the caller
+builds in one process (generate.build_job), which raises the error itself. The files are
+the same bytes either way.
 """
 import os
 import pickle
 import threading
 from typing import BinaryIO
 
-from .assembly.assemble import assemble
-from .assembly.context import Options
-from .content.loader import Content
-from .generate import Built, render
-from .request import Request
+from .job import Built, Job
 
 
-def build_apart(request: Request, load, formats: tuple[str, ...],
-                options: Options) -> Built | None:
-    """Both processes' files, or None; `load()` gives the checked content (it may raise)."""
-    others = tuple(fmt for fmt in formats if fmt != "pdf")
-    if "pdf" not in formats or not others or not hasattr(os, "fork") or (
+def build_apart(job: Job) -> Built | None:
+    """Both processes' files, or None."""
+    others = tuple(fmt for fmt in job.formats if fmt != "pdf")
+    if "pdf" not in job.formats or not others or not hasattr(os, "fork") or (
             threading.active_count() > 1):  # a lock held by another thread stays held in the child
         return None
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
-        _child(write, request, load, others, options)
+        _child(write, job, others)
     os.close(write)
     try:
-        from .render import pdf  # noqa: F401 - imports WeasyPrint while the child assembles
-        content = load()
+        from .render import pdf  # imports WeasyPrint while the child assembles
         with os.fdopen(read, "rb") as pipe:
-            files = _pdf_and_others(pipe, content)
+            files = _pdf_and_others(pipe, pdf.render_pdf)
     finally:
         _, status = os.waitpid(pid, 0)
     if files is None or os.waitstatus_to_exitcode(status) != 0:
         return None
     document, made = files
-    return Built(document, {fmt: made[fmt] for fmt in formats})
+    return Built(document, {fmt: made[fmt] for fmt in job.formats})
 
 
-def _pdf_and_others(pipe: BinaryIO, content: Content):
-    document = _receive(pipe)
-    if document is None:
+def _pdf_and_others(pipe: BinaryIO, render_pdf):
+    laid_out = _receive(pipe)  # the document and the content's HTML and CSS templates
+    if laid_out is None:
         return None
-    made = {"pdf": render("pdf", document, content)}
+    made = {"pdf": render_pdf(*laid_out)}
     others = _receive(pipe)
-    return None if others is None else (document, made | others)
+    return None if others is None else (laid_out[0], made | others)
 
 
-def _child(fd: int, request: Request, load, formats: tuple[str, ...], options: Options):
+def _child(fd: int, job: Job, formats: tuple[str, ...]):
     status = 1
     try:
+        from .generate import prepare_job, render
+        from .render.formats import pdf_templates
         with os.fdopen(fd, "wb") as pipe:
-            content = load()
-            document = assemble(request, content, options)
-            _send(pipe, document)
+            document, content = prepare_job(job)
+            _send(pipe, (document, *pdf_templates(content)))
             _send(pipe, {fmt: render(fmt, document, content) for fmt in formats})
         status = 0
     finally:

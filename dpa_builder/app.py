@@ -101,7 +101,7 @@ def register_blueprints(app: Flask) -> None:
 
     @app.context_processor
     def product():
-        from .content.loader import ContentError
+        from .content.layout import ContentError
         from .records.service import current_content
         try:
             return {"product_name": current_content(app.config["DPA_DEFAULT_PROFILE"]).profile.product}

@@ -2,7 +2,8 @@
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.samples import sample_request, variants
-from .content.loader import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, Content, ContentError, load_content
+from .content.layout import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, ContentError
+from .content.loader import Content, load_content
 from .render.docx_check import check_template
 from .render.pdf import missing_glyphs
 from .translation_check import translation_gaps as _gaps

@@ -9,14 +9,8 @@ from pathlib import Path
 import click
 
 from .apart import build_apart
-from .assembly.context import Options
-from .content.loader import ContentError, available_profiles, load_content
-from .content.specimen import SpecimenRefused, refuse_in_production
-from .content.specimen import production as is_production
-from .field_errors import FieldErrors
-from .generate import build, write_files
+from .job import Job, write_files
 from .render.formats import FORMATS
-from .request import parse_request
 
 MAX_REQUEST_BYTES = 256 * 1024
 
@@ -105,23 +99,26 @@ def main():
 @click.option("--bilingual", is_flag=True, help="English and the translation, paragraph by paragraph.")
 def generate(request_path: Path, out_dir: Path, formats, profile: str, english_for, bilingual):
     """Write the DPA for one request and print each file's path and SHA-256."""
-    data = _read_request(request_path)
-    options = Options(english_for=tuple(sorted(set(english_for))), bilingual=bilingual)
-    def checked_content():
-        content = load_content(profile)
-        refuse_in_production(profile, content.specimen)
-        return content
+    job = Job(_read_request(request_path), profile, formats, tuple(sorted(set(english_for))),
+              bilingual)
+    built = build_apart(job) or _build_here(job)
+    for fmt, path in write_files(built, out_dir).items():
+        click.echo(f"{path}  sha256:{built.sha256(fmt)}")
 
+
+def _build_here(job: Job):
+    """Build in this process, turning refused input into messages and an exit code.
+    Imported here, not above: a fresh `dpa generate` forks before it loads the core."""
+    from .content.layout import ContentError
+    from .content.specimen import SpecimenRefused
+    from .field_errors import FieldErrors
+    from .generate import build_job
     try:
-        request = parse_request(data)
-        built = (build_apart(request, checked_content, formats, options)
-                 or build(request, checked_content(), formats, options))
+        return build_job(job)
     except FieldErrors as exc:
         _fail(exc.lines())
     except (ContentError, SpecimenRefused) as exc:
         _fail(str(exc).splitlines(), code=3)
-    for fmt, path in write_files(built, out_dir).items():
-        click.echo(f"{path}  sha256:{built.sha256(fmt)}")
 
 
 @main.command()
@@ -147,6 +144,8 @@ def serve(host: str, port: int):
 def check(profiles, strict_translations, production):
     """Validate all content and templates; exit non-zero on any problem."""
     from .check import check_content, specimen_reasons, translation_gaps
+    from .content.loader import available_profiles
+    from .content.specimen import production as is_production
 
     problems, gaps, specimens = [], [], []
     for profile in profiles or available_profiles():

@@ -1,28 +1,17 @@
 """Build a DPA's files from a request: the one path the CLI, the web and the API share."""
-from dataclasses import dataclass
-from pathlib import Path
-
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.model import Document
-from .content.loader import Content
-from .files import sha256_of, write_atomically
+from .content.loader import Content, load_content
+from .content.specimen import refuse_in_production
+from .job import Built, Job
 from .render.formats import FORMATS, output_format
-from .request import Request
+from .request import Request, parse_request
 
 
 def render(fmt: str, document: Document, content: Content) -> bytes:
     """Lay the document out in one format with the content's own templates."""
     return output_format(fmt).render(document, content)
-
-
-@dataclass(frozen=True)
-class Built:
-    document: Document
-    files: dict[str, bytes]  # format -> bytes
-
-    def sha256(self, fmt: str) -> str:
-        return sha256_of(self.files[fmt])
 
 
 def build(request: Request, content: Content, formats=tuple(FORMATS),
@@ -33,9 +22,24 @@ def build(request: Request, content: Content, formats=tuple(FORMATS),
     return Built(document, {r.name: r.render(document, content) for r in renderers})
 
 
-def write_files(built: Built, out_dir: Path) -> dict[str, Path]:
-    """Write each file atomically, named by the document id."""
-    paths = {fmt: out_dir / f"{built.document.id}.{fmt}" for fmt in built.files}
-    for fmt, path in paths.items():
-        write_atomically(path, built.files[fmt])
-    return paths
+def checked_content(profile: str) -> Content:
+    """The profile's content; ContentError, or SpecimenRefused for a specimen in production."""
+    content = load_content(profile)
+    refuse_in_production(profile, content.specimen)
+    return content
+
+
+def _options(job: Job) -> Options:
+    return Options(english_for=job.english_for, bilingual=job.bilingual)
+
+
+def prepare_job(job: Job) -> tuple[Document, Content]:
+    """The job's document assembled, and the content it was assembled from."""
+    request, content = parse_request(job.data), checked_content(job.profile)
+    return assemble(request, content, _options(job)), content
+
+
+def build_job(job: Job) -> Built:
+    """The job's files, built in this process (FieldErrors before any content is loaded)."""
+    request = parse_request(job.data)
+    return build(request, checked_content(job.profile), job.formats, _options(job))

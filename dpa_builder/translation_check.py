@@ -8,7 +8,8 @@ translation file, a translated text that does not render) always fail.
 """
 from .assembly.assemble import assemble
 from .assembly.context import Options
-from .content.loader import Content, ContentError
+from .content.layout import ContentError
+from .content.loader import Content
 from .content.translation_status import review
 from .content.translations import LANGUAGES, load_translation
 from .field_errors import FieldErrors

@@ -16,7 +16,8 @@ from werkzeug.serving import make_server
 from word import WordView
 
 from dpa_builder.app import create_app, migrate_database
-from dpa_builder.content.loader import REPO_ROOT, load_content
+from dpa_builder.content.layout import REPO_ROOT
+from dpa_builder.content.loader import load_content
 from dpa_builder.extensions import db
 from dpa_builder.generate import build
 from dpa_builder.render.pdf_parts import terms_part

@@ -6,7 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from dpa_builder.cli import main
-from dpa_builder.content.loader import LABELS_FILE, load_content
+from dpa_builder.content.layout import LABELS_FILE
+from dpa_builder.content.loader import load_content
 from dpa_builder.registry import service as registry
 
 from conftest import docx_text, make_request, make_user

@@ -6,7 +6,7 @@ import PIL.Image
 from docx import Document as open_docx
 
 from dpa_builder.assembly.samples import sample_request
-from dpa_builder.content.loader import DOCX_TEMPLATE
+from dpa_builder.content.layout import DOCX_TEMPLATE
 from dpa_builder.generate import build
 from dpa_builder.render.docx_check import check_template
 

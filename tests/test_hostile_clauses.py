@@ -8,7 +8,8 @@ from test_cli import write_request
 from test_legal import CLAUSE, legal, post_clause, versions  # noqa: F401 - fixture
 
 from dpa_builder.cli import main
-from dpa_builder.content.loader import LABELS_FILE, content_from_files
+from dpa_builder.content.layout import LABELS_FILE
+from dpa_builder.content.loader import content_from_files
 
 from conftest import csrf_token, make_request
 from hostile import CORPUS, IDS, inert

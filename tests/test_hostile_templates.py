@@ -10,7 +10,7 @@ from test_docx_check import appended
 from test_legal import legal, template_with, upload  # noqa: F401 - fixture
 
 from dpa_builder.cli import main
-from dpa_builder.content.loader import DOCX_TEMPLATE
+from dpa_builder.content.layout import DOCX_TEMPLATE
 
 from conftest import make_request
 from hostile import CORPUS, IDS, inert

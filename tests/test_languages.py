@@ -7,7 +7,8 @@ from lxml import etree
 
 from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.translate import translate
-from dpa_builder.content.loader import CSS_FILE, HTML_TEMPLATE, load_content
+from dpa_builder.content.layout import CSS_FILE, HTML_TEMPLATE
+from dpa_builder.content.loader import load_content
 from dpa_builder.generate import build
 from dpa_builder.render.pdf import missing_glyphs
 from dpa_builder.request import parse_request

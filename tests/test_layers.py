@@ -5,7 +5,7 @@ import tomllib
 
 import grimp
 
-from dpa_builder.content.loader import REPO_ROOT
+from dpa_builder.content.layout import REPO_ROOT
 
 
 def layered_modules() -> list[str]:

@@ -8,7 +8,8 @@ from docx import Document as open_docx
 from sqlalchemy import func, select
 from test_customer import form_data
 
-from dpa_builder.content.loader import DOCX_TEMPLATE, LABELS_FILE, load_content
+from dpa_builder.content.layout import DOCX_TEMPLATE, LABELS_FILE
+from dpa_builder.content.loader import load_content
 from dpa_builder.extensions import db
 from dpa_builder.legal.preview import clause_preview
 from dpa_builder.notices.models import Notice, Objection, Subscriber

@@ -1,6 +1,7 @@
 import pytest
 
-from dpa_builder.content.loader import REPO_ROOT, ContentError, available_profiles, load_content
+from dpa_builder.content.layout import REPO_ROOT, ContentError
+from dpa_builder.content.loader import available_profiles, load_content
 
 
 def problems(profile, root):

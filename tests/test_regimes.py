@@ -9,7 +9,8 @@ import yaml
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.transfers import find_regime
-from dpa_builder.content.loader import REPO_ROOT, ContentError, load_content
+from dpa_builder.content.layout import REPO_ROOT, ContentError
+from dpa_builder.content.loader import load_content
 from dpa_builder.content.schema import DpfCertification
 from dpa_builder.generate import build
 from dpa_builder.request import parse_request

@@ -6,7 +6,8 @@ import pytest
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.samples import sample_countries
 from dpa_builder.assembly.transfers import find_regime
-from dpa_builder.content.loader import ContentError, load_content
+from dpa_builder.content.layout import ContentError
+from dpa_builder.content.loader import load_content
 from dpa_builder.request import parse_request
 
 from conftest import make_request

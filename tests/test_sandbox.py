@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from dpa_builder.cli import main
-from dpa_builder.content.loader import HTML_TEMPLATE
+from dpa_builder.content.layout import HTML_TEMPLATE
 from dpa_builder.content.refusals import problem
 from dpa_builder.content.sandbox import JINJA_SYNTAX, RENDER_ERRORS, plain, render_text, sandbox
 

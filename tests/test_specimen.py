@@ -7,7 +7,8 @@ import pytest
 from pypdf import PdfReader
 
 from dpa_builder.check import sample_request
-from dpa_builder.content.loader import REPO_ROOT, load_content
+from dpa_builder.content.layout import REPO_ROOT
+from dpa_builder.content.loader import load_content
 from dpa_builder.content.specimen import is_example
 from dpa_builder.generate import build
 

@@ -10,7 +10,7 @@ from test_render import both_texts, comparable
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
 from dpa_builder.content.clause_schema import Clause
-from dpa_builder.content.loader import ContentError
+from dpa_builder.content.layout import ContentError
 from dpa_builder.request import parse_request
 
 from conftest import docx_text, make_request, pdf_text, squash

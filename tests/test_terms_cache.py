@@ -3,7 +3,7 @@ whether its terms were laid out now, kept in memory, or read from disk by a new 
 import pytest
 
 from dpa_builder.assembly.assemble import assemble
-from dpa_builder.content.loader import HTML_TEMPLATE
+from dpa_builder.content.layout import HTML_TEMPLATE
 from dpa_builder.generate import render
 from dpa_builder.render import pdf
 from dpa_builder.render.html import render_html

@@ -10,7 +10,7 @@ from word import WordView
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
-from dpa_builder.content.loader import CSS_FILE, HTML_TEMPLATE
+from dpa_builder.content.layout import CSS_FILE, HTML_TEMPLATE
 from dpa_builder.content.translations import FOLDER
 from dpa_builder.generate import render
 from dpa_builder.render.html import render_html

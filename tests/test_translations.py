@@ -5,7 +5,8 @@ from translated import clause_file, texts_file, with_translation
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
-from dpa_builder.content.loader import ContentError, content_from_files
+from dpa_builder.content.layout import ContentError
+from dpa_builder.content.loader import content_from_files
 from dpa_builder.content.text_translations import english_texts, text_key
 from dpa_builder.content.translation_status import dumped, review
 from dpa_builder.content.translations import FOLDER, load_translation, texts_path

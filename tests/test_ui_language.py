@@ -7,7 +7,7 @@ from babel.messages.pofile import read_po
 from sqlalchemy import select
 
 from dpa_builder.assembly.compose import TranslationRefused
-from dpa_builder.content.loader import REPO_ROOT
+from dpa_builder.content.layout import REPO_ROOT
 from dpa_builder.content.translation_status import Gap
 from dpa_builder.customer.wording import plain_errors
 from dpa_builder.extensions import db

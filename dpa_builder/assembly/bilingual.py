@@ -8,7 +8,7 @@ paragraph's number for renderers to align it by, never to count it again.
 """
 from dataclasses import replace
 
-from ..content.loader import ContentError
+from ..content.layout import ContentError
 from .model import Block, Document
 
 # A translated heading sits under the English one, a step lower.

@@ -5,7 +5,7 @@ A refusal names the file and field the text comes from.
 import re
 
 from ..content.clause_schema import Clause
-from ..content.loader import LABELS_FILE, ContentError
+from ..content.layout import LABELS_FILE, ContentError
 from ..content.refusals import problem
 from ..content.sandbox import RENDER_ERRORS, render_text
 from .language import long_date

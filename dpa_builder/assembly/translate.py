@@ -3,7 +3,8 @@ from dataclasses import dataclass, replace
 
 from ..content.annex_schema import Processing, Registry, Security
 from ..content.clause_schema import Bullets, Clause
-from ..content.loader import Content, ContentError
+from ..content.layout import ContentError
+from ..content.loader import Content
 from ..content.regime_schema import Regime
 from ..content.schema import Profile
 from ..content.text_translations import FIELDS, replaced

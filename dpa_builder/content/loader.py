@@ -6,22 +6,10 @@ from pathlib import Path
 
 from .annex_schema import Integration, Integrations, Processing, Registry, Security, registry_problems
 from .clause_schema import Clause
+from .layout import LABELS_FILE, REPO_ROOT, TEMPLATE_FILES, ContentError
 from .reader import Reader
 from .regime_schema import Regime
 from .schema import Profile
-
-REPO_ROOT = Path(__file__).resolve().parents[2]  # the default home of legal's folders
-LABELS_FILE = "clause_library/labels.yaml"
-DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE = "templates/dpa.docx", "templates/dpa.html", "templates/dpa.css"
-TEMPLATE_FILES = (DOCX_TEMPLATE, HTML_TEMPLATE, CSS_FILE)
-
-
-class ContentError(Exception):
-    """One or more problems in the content files; each names file, entry and field."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from .loader import LABELS_FILE, Content
+from .layout import LABELS_FILE
+from .loader import Content
 from .reader import CLAUSE_FILE, SAFE_LOADER
 from .text_translations import english_texts, text_key
 from .translations import FOLDER, Translation, same_shape, source_digest, texts_path

@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import Field, field_validator
 
 from .clause_schema import Bullets, Clause, Paragraph
-from .loader import ContentError
+from .layout import ContentError
 from .reader import Reader
 from .schema import Strict, Text
 

@@ -8,7 +8,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.utils import secure_filename
 
-from ..content.loader import DOCX_TEMPLATE
+from ..content.layout import DOCX_TEMPLATE
 from ..field_errors import FieldErrors
 from ..files import sha256_of
 from ..form_errors import show_field_errors

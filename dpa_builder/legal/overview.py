@@ -4,7 +4,8 @@ from datetime import date
 
 from sqlalchemy import and_, func, select
 
-from ..content.loader import ContentError, available_profiles
+from ..content.layout import ContentError
+from ..content.loader import available_profiles
 from ..extensions import db
 from ..notices.models import Objection
 from ..records.models import DocumentRecord

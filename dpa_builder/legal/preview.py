@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from ..assembly.assemble import assemble
 from ..assembly.language import country_in_text
 from ..assembly.samples import sample_request, variants
-from ..content.loader import DOCX_TEMPLATE, LABELS_FILE, Content, ContentError, content_from_files
+from ..content.layout import DOCX_TEMPLATE, LABELS_FILE, ContentError
+from ..content.loader import Content, content_from_files
 from ..content.reader import CLAUSE_FILE
 from ..generate import build
 from ..render.docx_check import docx_lines

@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from ..content.loader import ContentError, available_profiles
+from ..content.layout import ContentError
+from ..content.loader import available_profiles
 from ..registry import service as registry
 from ..registry.models import Publication
 from ..staff.views import role_required

@@ -10,7 +10,8 @@ from ..assembly.context import Options
 from ..content.loader import Content
 from ..content.specimen import refuse_in_production
 from ..extensions import db
-from ..generate import Built, build
+from ..generate import build
+from ..job import Built
 from ..notices.contracts import enrol
 from ..notices.issued import send_issued
 from ..registry import service as registry

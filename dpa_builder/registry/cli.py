@@ -3,7 +3,8 @@ import sys
 
 import click
 
-from ..content.loader import ContentError, available_profiles
+from ..content.layout import ContentError
+from ..content.loader import available_profiles
 
 
 @click.group()

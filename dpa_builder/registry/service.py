@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from ..content.annex_schema import Registry, SubProcessor
-from ..content.loader import Content, ContentError, content_from_files
+from ..content.layout import ContentError
+from ..content.loader import Content, content_from_files
 from ..extensions import db
 from ..field_errors import FieldErrors
 from ..notices.models import Customer

@@ -6,7 +6,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..assembly.model import Document
-from ..content.loader import DOCX_TEMPLATE, ContentError
+from ..content.layout import DOCX_TEMPLATE, ContentError
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .docx_fields import bookmark_headings, refer_to_headings
 from .docx_language import WORD_LANG, set_languages

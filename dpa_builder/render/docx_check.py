@@ -10,7 +10,8 @@ from docx import Document as open_docx
 
 from ..assembly.assemble import assemble
 from ..assembly.samples import sample_request
-from ..content.loader import DOCX_TEMPLATE, Content, ContentError
+from ..content.layout import DOCX_TEMPLATE, ContentError
+from ..content.loader import Content
 from .docx import render_docx
 from .docx_images import images_without_alt_text
 from .docx_places import part_places

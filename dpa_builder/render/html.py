@@ -11,7 +11,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from ..assembly.model import Document
-from ..content.loader import HTML_TEMPLATE, ContentError
+from ..content.layout import HTML_TEMPLATE, ContentError
 from ..content.refusals import line_of, problem
 from ..content.sandbox import RENDER_ERRORS, Sandbox
 from .columns import column_shares
