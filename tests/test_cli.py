@@ -134,6 +134,16 @@ def test_generate_loads_no_web_stack(tmp_path):
     assert not web and "dpa_builder.generate" in imported
 
 
+def test_the_process_that_lays_out_the_pdf_loads_no_validation():
+    """A fresh `dpa generate` forks before the core is loaded: the parent, which imports
+    WeasyPrint meanwhile, needs neither pydantic nor YAML (a third of a second)."""
+    probe = ("import sys, dpa_builder.cli, dpa_builder.render.pdf; "
+             "print(sorted({'pydantic', 'yaml', 'flask'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
+
+
 def test_a_fresh_process_writes_whole_files_before_its_quick_exit(tmp_path):
     """`dpa generate` assembles and renders the DOCX in a second process while it imports
     WeasyPrint, and ends without tearing the interpreter down once its files are written:

@@ -25,7 +25,7 @@ def hostile(helptal, monkeypatch, code):
     clause["paragraphs"].append(f"The Processor: {code.replace('{obj}', 'processor')}")
     text = yaml.safe_dump(clause, allow_unicode=True, sort_keys=False)
     content = content_from_files("helptal", {**helptal.files, CLAUSE: text.encode()})
-    for module in ("dpa_builder.cli", "dpa_builder.check"):
+    for module in ("dpa_builder.generate", "dpa_builder.check"):
         monkeypatch.setattr(f"{module}.load_content", lambda profile: content)
     return text, WHERE.format(clause["version"], len(clause["paragraphs"]) - 1)
 

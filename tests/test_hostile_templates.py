@@ -23,7 +23,7 @@ def hostile(helptal, monkeypatch, code):
     """The repository's content with the hostile paragraph added to its DOCX template."""
     data = template_with(helptal, code.replace("{obj}", "document"))
     content = dataclasses.replace(helptal, files={**helptal.files, DOCX_TEMPLATE: data})
-    for module in ("dpa_builder.cli", "dpa_builder.check"):
+    for module in ("dpa_builder.generate", "dpa_builder.check"):
         monkeypatch.setattr(f"{module}.load_content", lambda profile: content)
     return data
 
