@@ -14,12 +14,12 @@
 Medians and ratios; results in bench/results/generate.json.
 
     make bench            # or: python bench/generate_bench.py [--rounds N] [--batch N]
+    python bench/goal.py [--rounds N] [--batch N]    # the goal alone
 """
 import argparse
 import io
 import json
 import resource
-import shutil
 import statistics
 import tempfile
 import time
@@ -29,6 +29,7 @@ import cache_bench  # bench/cache_bench.py: cached against uncached, and the cac
 import goal  # bench/goal.py: the issue's two ratios
 import languages  # bench/languages.py: en, fr and zh side by side
 from docxtpl import DocxTemplate
+from harness import soffice
 from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
@@ -94,15 +95,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=4,
                         help="DPAs per round through the service; files per LibreOffice batch")
     args = parser.parse_args()
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        raise SystemExit("LibreOffice is needed for the baseline: run scripts/setup.sh")
+    program = soffice()
     content = load_content("helptal")
     request = parse_request(json.loads(REQUEST.read_text(encoding="utf-8")))
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        results["goal"] = goal.measure(soffice, work, args.rounds, args.batch)
+        results["goal"] = goal.measure(program, work, args.rounds, args.batch)
         print(goal.report(results["goal"]), flush=True)
         results["cache"] = cache_bench.measure(content, work / "cache")
         print(cache_bench.report(results["cache"]), flush=True)

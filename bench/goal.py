@@ -12,17 +12,19 @@ the figures are medians and each ratio is LibreOffice / ours (1.0 or more: ours 
 Also: the service's DPA downloaded and `dpa generate`'s for the same request are the same
 bytes, and the peak memory of the service's worker and of each fresh process.
 """
+import argparse
 import json
 import os
 import secrets
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import requests
-from harness import ROOT, demo_environment, free_port, run_child, soffice_convert
+from harness import ROOT, demo_environment, free_port, run_child, soffice, soffice_convert
 from load_bench import Gunicorn, migrate
 
 TOKEN_CODE = """
@@ -151,3 +153,17 @@ def report(r: dict) -> str:
         f"DOCX {same['docx']}, PDF {same['pdf']}",
         f"  load average before: {r['loadavg'][0]:.1f} on {os.cpu_count()} CPUs",
     ])
+
+
+def main() -> None:
+    """This part of `make bench` alone: python bench/goal.py [--rounds N] [--batch N]."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--batch", type=int, default=4)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        print(report(measure(soffice(), Path(tmp), args.rounds, args.batch)))
+
+
+if __name__ == "__main__":
+    main()

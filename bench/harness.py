@@ -1,6 +1,7 @@
 """What the benchmarks share: a free loopback port, the demo environment, timing a fresh
 process, and LibreOffice's command line."""
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -31,6 +32,14 @@ def run_child(argv: list[str], env: dict | None = None) -> tuple[float, int]:
     if status != 0:
         raise SystemExit(f"{argv[0]} failed: {proc.stderr.read().decode()[-500:]}")
     return elapsed, usage.ru_maxrss
+
+
+def soffice() -> str:
+    """LibreOffice's program, the baseline of the PDF benchmarks."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        raise SystemExit("LibreOffice is needed for the baseline: run scripts/setup.sh")
+    return program
 
 
 def soffice_convert(soffice: str, profile: Path, files: list[Path], out: Path) -> list[str]:
