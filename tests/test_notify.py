@@ -134,3 +134,20 @@ def test_a_refused_recipient_is_retried_later(app, smtp, announced):
     with app.app_context():
         notice = db.session.get(Notice, notice_id)
         assert notice.status == "sent" and notice.attempts == 2
+
+
+def test_a_pass_queues_what_announcing_left_unqueued(app, smtp, helptal):
+    """A change recorded but never queued (the service stopped between the two steps) and
+    a subscriber confirmed since: the worker's pass queues both notices, once."""
+    with app.app_context():
+        [early] = add_subscribers(1)
+        change = announce(days=30)  # recorded, its notices never queued
+        [late] = add_subscribers(1, prefix="late")
+        assert outbox.counts() == {}
+        addresses = [early.email, late.email]
+    assert run_worker(app) == 2
+    assert [len(smtp.sink.to(address)) for address in addresses] == [1, 1]
+    with app.app_context():
+        db.session.execute(update(Notice).values(status="sent"))
+        assert outbox.queue(change.id, "helptal") == 0  # nothing left to queue
+    assert run_worker(app) == 0 and len(smtp.sink.received()) == 2

@@ -6,13 +6,14 @@ rows it had not yet recorded as sent. Each notice is committed as sent right
 after the relay accepts it, so a crash can repeat at most the one notice in
 flight at that instant.
 """
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, literal, select, update
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
 from ..records.models import utcnow
+from ..registry.models import RegistryChange
 from .models import Notice, Subscriber
 
 MAX_ATTEMPTS = 8
@@ -52,6 +53,17 @@ def queue(change_id: int, profile: str, customer_id: int | None = None) -> int:
     queued = len(db.session.execute(statement).all())
     db.session.commit()
     return queued
+
+
+def queue_announced(today: date) -> int:
+    """Queue every change not yet in effect to each active recipient still without its
+    notice; idempotent, as queue() is. Announcing records the change and then queues its
+    notices, in two steps; recipients join later (a new DPA, an added address, a confirmed
+    subscription). Whatever a crash between the steps or a late join left out, the next
+    `dpa notify` pass queues, before the change takes effect."""
+    pending = db.session.execute(select(RegistryChange.id, RegistryChange.profile)
+                                 .where(RegistryChange.effective_on > today)).all()
+    return sum(queue(change_id, profile) for change_id, profile in pending)
 
 
 def claim(worker: str, batch: int, lease: timedelta) -> list[int]:

@@ -2,7 +2,7 @@
 import os
 import socket
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from flask import current_app
@@ -29,12 +29,14 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
     name, sent = worker_name(), 0
     mailer = Mailer(current_app.config["DPA_SMTP_URL"])
     try:
+        outbox.queue_announced(date.today())
         while True:
             ids = outbox.claim(name, batch, lease)
             if not ids:
                 if not follow:
                     return sent
                 time.sleep(idle_sleep)
+                outbox.queue_announced(date.today())
                 continue
             # Looked up once a batch.
             content_for = lru_cache(maxsize=8)(registry.content_for)
