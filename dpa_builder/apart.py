@@ -4,8 +4,8 @@ The process forks before it imports anything heavy. The child reads the request,
 the content, assembles the document and renders every format but the PDF, while this
 process imports WeasyPrint (half a second) and nothing of the core's validation; it then
 lays out the PDF of the document the child sent. The messages are the child's own data,
-pickled down a private pipe. If the child fails in any way there is no result: the caller
-builds in one process (generate.build_job), which raises the error itself. The files are
+pickled down a private pipe. If either process fails in any way there is no result: the
+caller builds in one process (generate.build_job), which raises the error itself. The files are
 the same bytes either way.
 """
 import os
@@ -30,8 +30,10 @@ def build_apart(job: Job) -> Built | None:
     os.close(write)
     try:
         from .render import pdf  # imports WeasyPrint while the child assembles
-        with os.fdopen(read, "rb") as pipe:
+        with os.fdopen(read, "rb") as pipe:  # closed first: a child still writing stops
             files = _pdf_and_others(pipe, pdf.render_pdf)
+    except Exception:  # noqa: BLE001 - such as a template refused: one process reports it
+        files = None
     finally:
         _, status = os.waitpid(pid, 0)
     if files is None or os.waitstatus_to_exitcode(status) != 0:

@@ -168,3 +168,18 @@ def test_a_fresh_process_refuses_as_one_process_does(tmp_path):
                             capture_output=True, text=True, env={**os.environ, "DPA_ENV": "production"})
     assert result.returncode == 3 and not out.exists() and "Traceback" not in result.stderr
     assert result.stderr.count("HELPTAL_PRIVACY_EMAIL is an example value") == 1
+
+
+def test_a_fresh_process_refuses_a_hostile_pdf_template(content_copy, tmp_path):
+    """The PDF's template is laid out by the parent process: its refusal is reported as the
+    child's are, by the one process that builds again, never as a traceback."""
+    template = content_copy / "templates" / "dpa.html"
+    template.write_text(template.read_text().replace("<body", "{{ document.__class__ }}<body", 1))
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "dpa_builder", "generate", "--request",
+                             write_request(tmp_path, make_request()), "--out", str(out)],
+                            capture_output=True, text=True,
+                            env={**os.environ, "DPA_CONTENT_DIR": str(content_copy)})
+    assert result.returncode == 3 and not out.exists() and "Traceback" not in result.stderr
+    assert result.stderr.startswith("error: templates/dpa.html: line")
+    assert "names starting with _ are Python's internals" in result.stderr
