@@ -10,7 +10,7 @@ import copy
 from lxml import etree
 
 from .ooxml import W, child, local
-from .typeset import east_asian_runs, split_caption
+from .typeset import east_asian_runs, has_east_asian, split_caption
 
 CAPTIONED_STYLES = frozenset({"Clause", "BodyText"})
 CAPTION_STYLE = "RunInCaption"
@@ -48,6 +48,8 @@ def _split_caption(paragraph) -> None:
 def _split_east_asian(run, page: str) -> None:
     """Rebuild a run holding East Asian text as runs in the same order, each in its language."""
     contents = [c for c in run if local(c) != "rPr"]
+    if not any(t.tag == f"{W}t" and has_east_asian(t.text or "") for t in contents):
+        return  # most runs: nothing to split
     split = {id(t): [(part, language if language != page else None)
                      for part, language in east_asian_runs(t.text or "")]
              for t in contents if t.tag == f"{W}t"}

@@ -52,6 +52,10 @@ def east_asian_language(text: str, default: str = "zh-CN") -> str:
     return default
 
 
+def has_east_asian(text: str) -> bool:
+    return _EAST_ASIAN.search(text) is not None
+
+
 def east_asian_runs(text: str, default: str = "zh-CN") -> list[tuple[str, str | None]]:
     """The text in runs, each East Asian run with its language, the others with None."""
     language = east_asian_language(text, default)
