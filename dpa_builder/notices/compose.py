@@ -1,5 +1,7 @@
 """Emails a mail system trusts: Date, Message-ID, a plain-text part (and an HTML one), and
 for page subscribers only, a one-click List-Unsubscribe (RFC 8058) that is not encoded."""
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -41,10 +43,17 @@ def compose(to: str, subject: str, text: str, html: str | None = None, *,
     return message
 
 
-def send(message: EmailMessage) -> None:
-    """Send one email at once, on a connection of its own."""
+@contextmanager
+def relay() -> Iterator[Mailer]:
+    """One connection to the relay for the emails sent at once in this block."""
     mailer = Mailer(current_app.config["DPA_SMTP_URL"], timeout=10)
     try:
-        mailer.send(message)
+        yield mailer
     finally:
         mailer.close()
+
+
+def send(message: EmailMessage) -> None:
+    """Send one email at once, on a connection of its own."""
+    with relay() as mailer:
+        mailer.send(message)

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from ..public_urls import public_url
 from ..records.models import DocumentRecord
 from ..registry.service import content_for
-from .compose import compose, render_mail, send
+from .compose import compose, relay, render_mail
 from .contracts import named_by
 from .models import Customer
 
@@ -32,11 +32,11 @@ def send_issued(record: DocumentRecord, customer: Customer) -> int:
                     product=content.profile.product, document=record.document_id)
         text, html = render_mail("mail/issued.txt", **page), render_mail("mail/issued.html", **page)
     sent = 0
-    for address in sorted(named_by(record, content)):
-        message = compose(address, subject, text, html)
-        try:
-            send(message)
-            sent += 1
-        except (smtplib.SMTPException, OSError) as exc:
-            current_app.logger.warning("DPA %s: email to a contact not sent: %s", record.id, exc)
+    with relay() as mailer:
+        for address in sorted(named_by(record, content)):
+            try:
+                mailer.send(compose(address, subject, text, html))
+                sent += 1
+            except (smtplib.SMTPException, OSError) as exc:
+                current_app.logger.warning("DPA %s: email to a contact not sent: %s", record.id, exc)
     return sent

@@ -14,6 +14,10 @@ from .mailer import Mailer
 from .message import notice_email
 from .models import Notice, Subscriber
 
+# How often a running worker queues what announcing left unqueued (outbox.queue_announced):
+# it reads every recipient once per pending change, too much for every idle poll.
+SWEEP_SECONDS = 60
+
 
 def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
@@ -28,15 +32,17 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
     """
     name, sent = worker_name(), 0
     mailer = Mailer(current_app.config["DPA_SMTP_URL"])
+    swept = None
     try:
-        outbox.queue_announced(date.today())
         while True:
+            if swept is None or time.monotonic() - swept >= SWEEP_SECONDS:
+                outbox.queue_announced(date.today())
+                swept = time.monotonic()
             ids = outbox.claim(name, batch, lease)
             if not ids:
                 if not follow:
                     return sent
                 time.sleep(idle_sleep)
-                outbox.queue_announced(date.today())
                 continue
             # Looked up once a batch.
             content_for = lru_cache(maxsize=8)(registry.content_for)
