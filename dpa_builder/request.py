@@ -106,6 +106,7 @@ class Signatory(_Model):
 SCCS_ADOPTED = (date(2021, 6, 4), "the EU Standard Contractual Clauses were adopted")
 EARLIEST = {"GB": (date(2022, 3, 21), "the UK Addendum came into force")}
 MAX_DAYS_AHEAD = 366
+STORED = "stored"  # the validation context of a stored request (parse_request)
 
 
 def value_text(value: date) -> str:
@@ -124,6 +125,8 @@ class Request(_Model):
     @field_validator("effective_date")
     @classmethod
     def _plausible_date(cls, value: date, info) -> date:
+        if info.context == STORED:  # checked when it was issued; rebuilt as it was
+            return value
         customer = info.data.get("customer")
         earliest, event = EARLIEST.get(getattr(customer, "country", ""), SCCS_ADOPTED)
         if value < earliest:
@@ -134,11 +137,14 @@ class Request(_Model):
         return value
 
 
-def parse_request(data) -> Request:
-    """Validate raw request data (parsed JSON) into a Request, or raise FieldErrors."""
+def parse_request(data, stored: bool = False) -> Request:
+    """Validate raw request data (parsed JSON) into a Request, or raise FieldErrors.
+
+    stored: the request of a DPA already issued, read to rebuild it. Its effective date
+    passed the bounds of its day, which move with today's date and with the rules."""
     if not isinstance(data, dict):
         raise FieldErrors({"request": "must be a JSON object"})
     try:
-        return Request.model_validate(data)
+        return Request.model_validate(data, context=STORED if stored else None)
     except ValidationError as exc:
         raise FieldErrors.from_validation(exc) from None

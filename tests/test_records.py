@@ -1,6 +1,7 @@
 import pytest
 
 from dpa_builder.extensions import db
+from dpa_builder.field_errors import FieldErrors
 from dpa_builder.files import sha256_of
 from dpa_builder.records.models import DocumentRecord
 from dpa_builder.records.service import file_for, issue, rebuild
@@ -40,6 +41,21 @@ def test_rebuild_reproduces_the_stored_bytes(shared_app, record_id, fmt):
         stored = file_for(record, fmt)
         assert sha256_of(stored) == record.sha256(fmt) and record.file(fmt).size == len(stored)
         assert sha256_of(rebuild(record, fmt)) == record.sha256(fmt)
+
+
+def test_a_stored_request_rebuilds_under_todays_date_rules(shared_app, record_id):
+    """An effective date checked on the day it was issued is not checked again: the bounds
+    move with today's date and with the rules, and a rebuild must give the DPA it was."""
+    with shared_app.app_context():
+        record = get_record(record_id)
+        stored = {**record.request, "effective_date": "2020-03-01"}
+        with pytest.raises(FieldErrors, match="must not be before 4 June 2021"):
+            parse_request(stored)
+        record.request = stored  # as an older record holds it; never committed
+        try:
+            assert rebuild(record, "docx").startswith(b"PK")
+        finally:
+            db.session.rollback()
 
 
 @pytest.mark.parametrize("fmt, mimetype", [

@@ -39,7 +39,8 @@ def _clause_blocks(clause: Clause, n: int, context: dict) -> list[Block]:
 def render(text: str, context: dict, where: str) -> str:
     """Legal's text with the context; a refusal names the file and field it comes from."""
     try:
-        return _DOUBLE_STOP.sub(".", render_text(text, context))
+        out = render_text(text, context)
+        return _DOUBLE_STOP.sub(".", out) if ".." in out else out
     except RENDER_ERRORS as exc:
         raise ContentError([f"{where}: {problem(exc)}"]) from None
 

@@ -82,7 +82,7 @@ def rebuild(record: DocumentRecord, fmt: str) -> bytes:
         raise RebuildError(f"content version {record.content_version} is not stored") from None
     state = registry.registry_as_issued(content, record.registry_changes, record.announced_changes)
     content = dataclasses.replace(content, registry=state)
-    built = build(parse_request(record.request), content, (fmt,), Options(**record.options))
+    built = build(parse_request(record.request, stored=True), content, (fmt,), Options(**record.options))
     return built.files[fmt]
 
 
