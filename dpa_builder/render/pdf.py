@@ -14,7 +14,7 @@ from weasyprint.urls import URLFetcher
 from ..assembly.model import Document
 from ..files import cache_dir
 from . import font_subsets
-from .common_faces import FaceFetcher, faces_identity, font_face_rules
+from .common_faces import FaceFetcher, font_face_rules
 from .html import render_html
 from .pdf_join import freeze, join
 from .pdf_parts import cover_part, terms_key, terms_part
@@ -96,7 +96,7 @@ def render_pdf(document: Document, html: str, css: str) -> bytes:
     """
     terms = terms_part(document)
     written = terms_cache().get(
-        terms_key(terms, html, faces_identity() + css, OPTIONS), document.content_version,
+        terms_key(terms, html, css, OPTIONS), document.content_version,
         lambda: freeze(laid_out(terms, html, css), **OPTIONS))
     # The file identifier is normally random; derive it from the id instead.
     identifier = hashlib.sha256(document.id.encode()).hexdigest()[:32].encode()

@@ -7,14 +7,16 @@ the document id (running title and footer): the id is the customer's, the terms 
 """
 import dataclasses
 from datetime import date
+from functools import lru_cache
 from hashlib import sha256
+from pathlib import Path
 
 import pydyf
 import weasyprint
 
 from ..assembly.model import Document
+from .common_faces import faces_identity
 
-FORMAT = "standard terms joined by dpa_builder.render.pdf_join, version 1"
 NO_DATE = date(2000, 1, 1)  # the terms' own metadata is not in the joined file
 
 
@@ -32,9 +34,22 @@ def terms_part(document: Document) -> Document:
 
 def terms_key(terms: Document, html: str, css: str, options: dict) -> str:
     """What the terms' bytes depend on, as a SHA-256: equal keys, equal bytes."""
-    digest = sha256()
-    for part in (FORMAT, weasyprint.__version__, pydyf.__version__, repr(sorted(options.items())),
-                 html, css, repr(terms)):
+    digest = sha256(_renderer())
+    for part in (repr(sorted(options.items())), html, css, repr(terms)):
         digest.update(part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _renderer() -> bytes:
+    """What the terms' bytes depend on that no request changes: WeasyPrint's and pydyf's
+    versions, the faces made at setup and the renderer's own code, so that an upgrade
+    lays the terms out again rather than read ones an older renderer wrote to disk."""
+    code = [path.read_bytes() for path in sorted(Path(__file__).parent.glob("*.py"))]
+    digest = sha256()
+    for part in (weasyprint.__version__.encode(), pydyf.__version__.encode(),
+                 faces_identity().encode(), *code):
+        digest.update(part)
+        digest.update(b"\0")
+    return digest.digest()
