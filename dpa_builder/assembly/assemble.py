@@ -51,7 +51,6 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
         blocks=(*front, *standard_terms(content, regime, clauses, terms, terms_label, request.role, ai)),
         clause_versions={c.id: c.version for c in clauses},
         facts=_facts(regime, transfer, cover_label, content),
-        terms_key=terms_key(request, content, transfer, options, ai),
         specimen=content.specimen,
         marking=cover_label("specimen_marking") if content.specimen else "",
         customer=request.customer.legal_name,
@@ -67,15 +66,6 @@ def standard_terms(content: Content, regime: Regime, clauses: list[Clause], cont
             *annexes.annex_one(content, regime, role, label),
             *annexes.annex_two(content, label),
             *annexes.annex_three(content, ai, label)]
-
-
-def terms_key(request: Request, content: Content, transfer: Transfer, options: Options,
-              ai: bool) -> tuple[str, ...]:
-    """Everything the Standard Terms depend on: content, registry state, options, language."""
-    registry = hashlib.sha256(content.registry.model_dump_json().encode()).hexdigest()[:12]
-    return (content.profile.id, content.version, registry, transfer.kind, transfer.dpf,
-            request.role, "ai" if ai else "no-ai", request.language,
-            "bilingual" if options.bilingual else "", ",".join(options.english_for))
 
 
 def text_variables(request: Request, content: Content, options: Options = Options(),

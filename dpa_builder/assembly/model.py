@@ -14,9 +14,9 @@ A DPA has two parts (the Common Paper structure), marked on each block by
 - the **Standard Terms** (`Document.terms`, part "terms"): the clauses and
   Annexes I–III. They refer to "the Cover Page" for every customer-specific
   value, so they are identical, block for block, for every customer with the
-  same `Document.terms_key` (profile, content version, registry state, regime,
-  role, AI choice, language). A renderer may lay them out once per key and
-  reuse the pages.
+  same content version, registry state, regime, role, AI choice and language. The
+  PDF renderer lays them out once for each and reuses the pages
+  (render/pdf_parts.terms_key).
 
 `Document.blocks` holds both parts in reading order.
 """
@@ -73,7 +73,6 @@ class Document:
     # transfer mechanism, authority, governing law, notice period, ...
     facts: dict[str, str] = field(default_factory=dict)
     # What the Standard Terms depend on: the same key, the same terms blocks.
-    terms_key: tuple[str, ...] = ()
     # Empty for a real DPA; for a specimen, why (example or missing configuration),
     # and the marking every page of both files shows.
     specimen: tuple[str, ...] = ()
