@@ -2,9 +2,10 @@
 from .assembly.assemble import assemble
 from .assembly.context import Options
 from .assembly.samples import sample_request, variants
-from .content.layout import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE, ContentError
+from .content.layout import DOCX_TEMPLATE, HTML_TEMPLATE, ContentError
 from .content.loader import Content, load_content
 from .render.docx_check import check_template
+from .render.formats import pdf_templates
 from .render.pdf import missing_glyphs
 from .translation_check import translation_gaps as _gaps
 from .translation_check import translation_problems
@@ -38,7 +39,7 @@ def _check_pdf(profile: str, content: Content) -> list[str]:
     request = sample_request().model_copy(update={"language": "zh"})
     try:
         document = assemble(request, content, Options(english_for=("all",), bilingual=True))
-        missing = missing_glyphs(document, content.text(HTML_TEMPLATE), content.text(CSS_FILE))
+        missing = missing_glyphs(document, *pdf_templates(content))
     except ContentError as exc:
         return [f"{profile}: {p}" for p in exc.problems]
     return [f"{profile}: {HTML_TEMPLATE}: {m}" for m in missing]

@@ -50,8 +50,7 @@ def _split_east_asian(run, page: str) -> None:
     contents = [c for c in run if local(c) != "rPr"]
     if not any(t.tag == f"{W}t" and has_east_asian(t.text or "") for t in contents):
         return  # most runs: nothing to split
-    split = {id(t): [(part, language if language != page else None)
-                     for part, language in east_asian_runs(t.text or "")]
+    split = {id(t): east_asian_runs(t.text or "", page)
              for t in contents if t.tag == f"{W}t"}
     if not any(language for parts in split.values() for _, language in parts):
         return

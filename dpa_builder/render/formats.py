@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..content.layout import CSS_FILE, DOCX_TEMPLATE, HTML_TEMPLATE
+
 if TYPE_CHECKING:
     from ..assembly.model import Document
     from ..content.loader import Content
@@ -25,14 +27,12 @@ class OutputFormat:
 
 # Renderers are imported on first use: WeasyPrint alone takes half a second to import.
 def _docx(document: Document, content: Content) -> bytes:
-    from ..content.layout import DOCX_TEMPLATE
     from .docx import render_docx
     return render_docx(document, content.files[DOCX_TEMPLATE])
 
 
 def pdf_templates(content: Content) -> tuple[str, str]:
     """The HTML and CSS templates the PDF is laid out with."""
-    from ..content.layout import CSS_FILE, HTML_TEMPLATE
     return content.text(HTML_TEMPLATE), content.text(CSS_FILE)
 
 

@@ -28,8 +28,8 @@ def typeset(text: str, anchors: dict | None = None, page: str = "") -> Markup:
     Chinese run made layout half as slow again.
     """
     out, anchors = [], anchors or {}
-    for run, language in east_asian_runs(text):
-        if language and language != page:
+    for run, language in east_asian_runs(text, page):
+        if language:
             out.append(Markup('<span lang="{}">{}</span>').format(language, run))
             continue
         for part, is_heading in cross_references(run, anchors):

@@ -40,26 +40,28 @@ def split_caption(text: str) -> tuple[str, str]:
     return match.group(1), text[match.end(1):]
 
 
-def east_asian_language(text: str, default: str = "zh-CN") -> str:
+def east_asian_language(text: str) -> str:
     """The language a text's East Asian characters are in: kana mean Japanese, hangul Korean.
 
-    Han characters alone cannot tell; they are set as the default (Simplified Chinese).
+    Han characters alone cannot tell; they are set as Simplified Chinese.
     """
     if _KANA.search(text):
         return "ja"
     if _HANGUL.search(text):
         return "ko"
-    return default
+    return "zh-CN"
 
 
 def has_east_asian(text: str) -> bool:
     return _EAST_ASIAN.search(text) is not None
 
 
-def east_asian_runs(text: str, default: str = "zh-CN") -> list[tuple[str, str | None]]:
-    """The text in runs, each East Asian run with its language, the others with None."""
-    language = east_asian_language(text, default)
-    return [(part, language if index % 2 else None)
+def east_asian_runs(text: str, page: str = "") -> list[tuple[str, str | None]]:
+    """The text in runs, each East Asian run with its language, the others with None; a run
+    in the page's own language (`page`) needs no tag of its own and has None too."""
+    language = east_asian_language(text)
+    tag = None if language == page else language
+    return [(part, tag if index % 2 else None)
             for index, part in enumerate(_EAST_ASIAN.split(text)) if part]
 
 
