@@ -51,7 +51,7 @@ def test_each_holder_gets_one_notice_with_its_period_and_its_own_objection_link(
                for text in issued.values())
     with app.app_context():
         emailed = db.session.scalars(select(DocumentRecord.emailed_at)).all()
-    assert len(emailed) == 3 and all(emailed)  # and each summary page says so
+    assert len(emailed) == 3 and all(emailed)
     smtp.sink.messages.clear()
     with app.app_context():
         [page] = [s.email for s in add_subscribers(1, prefix="page")]

@@ -94,7 +94,7 @@ def stale(today: date) -> list[StaleRow]:
 
 def _current(profile: str, today: date):
     content = registry.content_for(profile)
-    _, applied, _ = registry.registry_for(content, today)
+    applied = [c for c in registry.changes(profile) if c.effective_on <= today]
     sentences = {row.change.id: row.summary for row in change_rows(profile)}
     return (registry.current_version_id(profile), {c.id: c.version for c in content.clauses},
             {c.id: sentences[c.id] for c in applied})
