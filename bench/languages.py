@@ -30,9 +30,9 @@ from dpa_builder.assembly.translate import translate
 from dpa_builder.content.layout import CSS_FILE, HTML_TEMPLATE
 from dpa_builder.content.loader import load_content
 from dpa_builder.generate import render
+from dpa_builder.render.parts import terms_part
 from dpa_builder.render.pdf import OPTIONS, laid_out
 from dpa_builder.render.pdf_join import freeze
-from dpa_builder.render.pdf_parts import terms_part
 from dpa_builder.request import parse_request
 
 ROOT = Path(__file__).resolve().parents[1]

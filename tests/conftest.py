@@ -20,7 +20,7 @@ from dpa_builder.content.layout import REPO_ROOT
 from dpa_builder.content.loader import load_content
 from dpa_builder.extensions import db
 from dpa_builder.generate import build
-from dpa_builder.render.pdf_parts import terms_part
+from dpa_builder.render.parts import terms_part
 from dpa_builder.request import parse_request
 from dpa_builder.staff.models import ApiToken, User
 

@@ -11,6 +11,7 @@ from dpa_builder.assembly.compose import ALL_GAPS
 from dpa_builder.assembly.context import Options
 from dpa_builder.generate import render
 from dpa_builder.render import font_subsets
+from dpa_builder.render.kept import Kept
 from dpa_builder.request import parse_request
 
 from conftest import make_request
@@ -26,8 +27,8 @@ def cuts(monkeypatch):
         made.append(font.family)
         original(font, to_unicode, hinting)
     monkeypatch.setattr(fonts.Font, "subset", counted)
-    monkeypatch.setattr(font_subsets, "SUBSETS", font_subsets._Kept(64))
-    monkeypatch.setattr(font_subsets, "PACKED", font_subsets._Kept(64))
+    monkeypatch.setattr(font_subsets, "SUBSETS", Kept(64))
+    monkeypatch.setattr(font_subsets, "PACKED", Kept(64))
     return made
 
 

@@ -11,7 +11,7 @@ from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.samples import sample_request
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.generate import build, render
-from dpa_builder.render.pdf_parts import terms_part
+from dpa_builder.render.parts import terms_part
 
 from conftest import docx_text, pdf_text, running_texts, squash
 

@@ -10,7 +10,7 @@ from dpa_builder.content.layout import HTML_TEMPLATE
 from dpa_builder.generate import render
 from dpa_builder.render import pdf, pdf_parts
 from dpa_builder.render.html import render_html
-from dpa_builder.render.pdf_parts import terms_part
+from dpa_builder.render.parts import terms_part
 from dpa_builder.request import parse_request
 
 from conftest import make_request, pdf_text, squash

@@ -14,9 +14,8 @@ A DPA has two parts (the Common Paper structure), marked on each block by
 - the **Standard Terms** (`Document.terms`, part "terms"): the clauses and
   Annexes I–III. They refer to "the Cover Page" for every customer-specific
   value, so they are identical, block for block, for every customer with the
-  same content version, registry state, regime, role, AI choice and language. The
-  PDF renderer lays them out once for each and reuses the pages
-  (render/pdf_parts.terms_key).
+  same content version, registry state, regime, role, AI choice and language. Both
+  renderers lay them out once for each and reuse them (render/parts.py).
 
 `Document.blocks` holds both parts in reading order.
 """
@@ -72,7 +71,6 @@ class Document:
     # What the record keeps and every page shows about this DPA, as plain text:
     # transfer mechanism, authority, governing law, notice period, ...
     facts: dict[str, str] = field(default_factory=dict)
-    # What the Standard Terms depend on: the same key, the same terms blocks.
     # Empty for a real DPA; for a specimen, why (example or missing configuration),
     # and the marking every page of both files shows.
     specimen: tuple[str, ...] = ()

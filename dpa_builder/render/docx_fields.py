@@ -22,11 +22,12 @@ def style_of(paragraph) -> str:
     return style.get(f"{W}val") if style is not None else ""
 
 
-def bookmark_headings(body) -> dict[str, str]:
-    """A hidden bookmark around every heading's text; heading text -> bookmark name."""
+def bookmark_headings(body, first: int = 1) -> dict[str, str]:
+    """A hidden bookmark around every heading's text, numbered from `first`;
+    heading text -> bookmark name."""
     names: dict[str, str] = {}
     headings = [p for p in body.iter(f"{W}p") if style_of(p) in HEADING_LEVELS]
-    for number, paragraph in enumerate(headings, start=1):
+    for number, paragraph in enumerate(headings, start=first):
         name = f"_Ref{number:08d}"  # a leading underscore: hidden from the bookmark list
         start = etree.Element(f"{W}bookmarkStart", {f"{W}id": str(number), f"{W}name": name})
         properties = paragraph.find(f"{W}pPr")

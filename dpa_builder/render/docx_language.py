@@ -15,6 +15,7 @@ LATIN_OF = {"zh": "en-GB"}
 
 
 def set_languages(docx, document) -> None:
+    """The file's language: its default runs', its theme's and its core property's."""
     tag = WORD_LANG[document.language]
     defaults = docx.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
     if defaults is not None:
@@ -23,8 +24,12 @@ def set_languages(docx, document) -> None:
     if theme is not None:
         _tag(theme, document.language)
     docx.core_properties.language = tag
+
+
+def tag_translations(root, document) -> None:
+    """Each paragraph under root of a bilingual DPA's translated block, in its language."""
     translated = {b.text: b.lang for b in document.blocks if b.lang}
-    for paragraph in docx.element.body.iter(f"{W}p") if translated else ():
+    for paragraph in root.iter(f"{W}p") if translated else ():
         language = translated.get(text_of(paragraph), "")
         for run in paragraph.iter(f"{W}r") if language else ():
             _tag(child(run, "rPr", "lang"), language)

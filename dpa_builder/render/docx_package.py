@@ -6,6 +6,7 @@ byte-identical.
 """
 import io
 import zipfile
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from xml.sax.saxutils import escape
 
@@ -26,7 +27,25 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
-def set_properties(docx, document: Document) -> None:
+@dataclass(frozen=True)
+class Counts:
+    """What Word counts of a body under File > Info: paragraphs with text, words, characters."""
+    paragraphs: int = 0
+    words: int = 0
+    characters: int = 0  # without spaces
+    with_spaces: int = 0
+
+    @classmethod
+    def of(cls, root) -> "Counts":
+        texts = [text for text in (text_of(p) for p in root.iter(f"{W}p")) if text.strip()]
+        return cls(len(texts), sum(len(text.split()) for text in texts),
+                   sum(len("".join(text.split())) for text in texts), sum(map(len, texts)))
+
+    def __add__(self, other: "Counts") -> "Counts":
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+
+def set_properties(docx, document: Document, counts: Counts) -> None:
     stamp = datetime(document.issued.year, document.issued.month, document.issued.day,
                      tzinfo=UTC)
     core = docx.core_properties
@@ -40,23 +59,18 @@ def set_properties(docx, document: Document) -> None:
     core.last_printed = stamp
     package = docx.part.package
     _replace_part(package, "/docProps/app.xml", APP_CT, RT.EXTENDED_PROPERTIES,
-                  _app_xml(docx.element.body, document))
+                  _app_xml(counts, document))
     _replace_part(package, "/docProps/custom.xml", CUSTOM_CT, RT.CUSTOM_PROPERTIES,
                   _custom_xml(document.properties()))
 
 
-def _app_xml(body, document: Document) -> str:
-    """Counts Word would show under File > Info; pages are left out, only a layout knows them."""
-    paragraphs = [text_of(p) for p in body.iter(f"{W}p")]
-    paragraphs = [text for text in paragraphs if text.strip()]
-    words = sum(len(text.split()) for text in paragraphs)
-    with_spaces = sum(len(text) for text in paragraphs)
-    no_spaces = sum(len("".join(text.split())) for text in paragraphs)
+def _app_xml(counts: Counts, document: Document) -> str:
+    """The counts; pages are left out, only a layout knows them."""
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             f'<Properties xmlns="{APP_NS}" xmlns:vt="{VT_NS}"><Application>DPA Builder</Application>'
-            f"<DocSecurity>0</DocSecurity><Words>{words}</Words><Characters>{no_spaces}</Characters>"
-            f"<Paragraphs>{len(paragraphs)}</Paragraphs><Company>{escape(document.author)}</Company>"
-            f"<LinksUpToDate>false</LinksUpToDate><CharactersWithSpaces>{with_spaces}"
+            f"<DocSecurity>0</DocSecurity><Words>{counts.words}</Words><Characters>{counts.characters}</Characters>"
+            f"<Paragraphs>{counts.paragraphs}</Paragraphs><Company>{escape(document.author)}</Company>"
+            f"<LinksUpToDate>false</LinksUpToDate><CharactersWithSpaces>{counts.with_spaces}"
             f"</CharactersWithSpaces><SharedDoc>false</SharedDoc>"
             f"<HyperlinksChanged>false</HyperlinksChanged></Properties>")
 

@@ -8,37 +8,16 @@ cut to GB 2312 (common_faces.py). The same face and glyphs always give the same 
 so both are kept, keyed by what they depend on: the bytes are those WeasyPrint makes.
 """
 import zlib
-from collections import OrderedDict
 from hashlib import sha256
-from threading import Lock
 
 import pydyf
 from weasyprint.pdf import fonts, stream
 
+from .kept import Kept
+
 LARGE = 32_000  # bytes: a font program, not a page's drawing
-
-
-class _Kept:
-    """A bounded store, least recently used out first, safe across threads."""
-
-    def __init__(self, items: int):
-        self.items, self._kept, self._lock = items, OrderedDict[object, bytes](), Lock()
-
-    def get(self, key) -> bytes | None:
-        with self._lock:
-            if key in self._kept:
-                self._kept.move_to_end(key)
-            return self._kept.get(key)
-
-    def put(self, key, value: bytes) -> None:
-        with self._lock:
-            self._kept[key] = value
-            while len(self._kept) > self.items:
-                self._kept.popitem(last=False)
-
-
-SUBSETS = _Kept(64)  # about 10-300 kB each
-PACKED = _Kept(64)
+SUBSETS: Kept[bytes] = Kept(64)  # about 10-300 kB each
+PACKED: Kept[bytes] = Kept(64)
 
 
 class Font(fonts.Font):

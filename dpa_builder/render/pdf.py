@@ -16,8 +16,9 @@ from ..files import cache_dir
 from . import font_subsets
 from .common_faces import FaceFetcher, font_face_rules
 from .html import render_html
+from .parts import cover_part, terms_part
 from .pdf_join import freeze, join
-from .pdf_parts import cover_part, terms_key, terms_part
+from .pdf_parts import terms_key
 from .terms_cache import TermsCache
 
 

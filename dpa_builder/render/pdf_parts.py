@@ -1,12 +1,5 @@
-"""A DPA's two parts for the PDF: the Cover Page, laid out for each customer, and the
-Standard Terms, laid out once for every customer who shares them.
-
-Each part is laid out as a document of its own, so each has its own page numbers
-("Page 3 of 20" of the Standard Terms). The terms name themselves where the cover names
-the document id (running title and footer): the id is the customer's, the terms are not.
-"""
-import dataclasses
-from datetime import date
+"""What the PDF's Standard Terms depend on: equal keys, equal bytes (parts.py says what
+the two parts are)."""
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
@@ -16,20 +9,6 @@ import weasyprint
 
 from ..assembly.model import Document
 from .common_faces import faces_identity
-
-NO_DATE = date(2000, 1, 1)  # the terms' own metadata is not in the joined file
-
-
-def cover_part(document: Document) -> Document:
-    return dataclasses.replace(document, blocks=document.cover)
-
-
-def terms_part(document: Document) -> Document:
-    """The terms as a document holding nothing of the customer's."""
-    name = next(block.text for block in document.terms if block.kind == "title")  # "Standard Terms"
-    return dataclasses.replace(
-        document, id=name, footer=document.footer.replace(document.id, name), subject="", customer="",
-        issued=NO_DATE, facts={}, blocks=document.terms)
 
 
 def terms_key(terms: Document, html: str, css: str, options: dict) -> str:

@@ -8,12 +8,11 @@ are data, never code: a damaged or foreign file is ignored and written again.
 """
 import json
 import logging
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
-from threading import Lock
 
 from ..files import sha256_of, write_atomically
+from .kept import Kept
 from .pdf_join import Terms
 from .pdf_write import Body
 
@@ -51,20 +50,11 @@ class TermsCache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
-        self._memory: OrderedDict[str, Terms] = OrderedDict()
-        self._lock = Lock()
+        self._memory: Kept[Terms] = Kept(MEMORY_ITEMS)
 
     def get(self, key: str, version: str, make: Callable[[], Terms]) -> Terms:
-        with self._lock:
-            if key in self._memory:
-                self._memory.move_to_end(key)
-                return self._memory[key]
-        terms = self._read(key, version) or self._written(key, version, make())
-        with self._lock:
-            self._memory[key] = terms
-            while len(self._memory) > MEMORY_ITEMS:
-                self._memory.popitem(last=False)
-        return terms
+        return self._memory.get_or_make(
+            key, lambda: self._read(key, version) or self._written(key, version, make()))
 
     def _path(self, key: str, version: str) -> Path | None:
         return self.folder / version / f"{key}.terms" if self.folder else None
