@@ -1,10 +1,11 @@
-"""The Standard Terms cache, measured (part of `make bench`).
+"""The Standard Terms caches, measured (part of `make bench`).
 
 For every sample customer of one content version (each regime's countries, both roles,
 AI features on and off): the PDF laid out with an empty cache, again from memory, and again
-from disk in a process that has never seen it (a new cache object on the same folder). The
-three must be the same bytes. Reports how long a miss and a hit take, how many combinations
-the content version has and the cache's size for it on disk and in memory.
+from disk in a process that has never seen it (a new cache object on the same folder); the
+DOCX with its terms made now and again from memory. Each format's renders must be the same
+bytes. Reports how long a miss and a hit take, how many combinations the content version
+has and each cache's size for it on disk and in memory.
 """
 import statistics
 import time
@@ -13,7 +14,8 @@ from pathlib import Path
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.samples import sample_request, variants
 from dpa_builder.generate import render
-from dpa_builder.render import pdf
+from dpa_builder.render import docx_terms, pdf
+from dpa_builder.render.kept import Kept
 from dpa_builder.render.terms_cache import TermsCache
 
 
@@ -45,12 +47,39 @@ def measure(content, folder: Path) -> dict:
     return {"combinations": len(variants(content)), "differ": differ,
             "medians": {key: statistics.median(values) for key, values in times.items()},
             "files": len(files), "bytes": sum(f.stat().st_size for f in files),
-            "largest": max(f.stat().st_size for f in files), "version": content.version}
+            "largest": max(f.stat().st_size for f in files), "version": content.version,
+            "docx": _docx(content)}
+
+
+def _docx(content) -> dict:
+    """The DOCX's kept terms: made now against kept, and the memory they take (resident
+    set growth while every combination is kept, which lxml's trees make up)."""
+    docx_terms.KEPT = Kept(len(variants(content)))
+    times: dict[str, list[float]] = {"miss": [], "memory": []}
+    differ, before = [], _resident_kib()
+    for country, role, ai in variants(content):
+        document = assemble(sample_request(country, role, ai), content)
+        make = lambda: render("docx", document, content)  # noqa: E731, B023
+        seconds, made = _timed(make)
+        times["miss"].append(seconds)
+        seconds, kept = _timed(make)
+        times["memory"].append(seconds)
+        if made != kept:
+            differ.append(f"{country} {role} ai={ai}")
+    kept_count = len(docx_terms.KEPT)
+    return {"differ": differ, "kept": kept_count,
+            "medians": {key: statistics.median(values) for key, values in times.items()},
+            "kib_each": (_resident_kib() - before) / max(kept_count, 1)}
+
+
+def _resident_kib() -> int:
+    status = Path("/proc/self/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
 
 
 def report(r: dict) -> str:
     ms = lambda s: f"{s * 1000:6.0f} ms"  # noqa: E731
-    same = "all the same bytes" if not r["differ"] else f"DIFFERENT: {', '.join(r['differ'])}"
+    same, d = _same(r["differ"]), r["docx"]
     return "\n".join([
         f"standard terms cache, content version {r['version']}, {r['combinations']} sample "
         "customers (every regime's countries x role x AI features):",
@@ -60,4 +89,13 @@ def report(r: dict) -> str:
         f"  size: {r['files']} combinations, {r['bytes'] / 1024 / 1024:.1f} MiB on disk for this "
         f"content version (largest {r['largest'] / 1024:.0f} KiB); in memory about the same, "
         "at most 64 combinations per process",
+        f"  DOCX terms made now against kept: {_same(d['differ'])}; DOCX with the terms made now "
+        f"{ms(d['medians']['miss'])}, kept {ms(d['medians']['memory'])} (medians)",
+        f"  size: {d['kept']} combinations kept in memory, about {d['kib_each'] / 1024:.1f} MiB "
+        f"each, at most {docx_terms.KEPT_ITEMS} per process (not on disk: made again in "
+        f"{ms(d['medians']['miss'] - d['medians']['memory'])})",
     ])
+
+
+def _same(differ: list[str]) -> str:
+    return "all the same bytes" if not differ else f"DIFFERENT: {', '.join(differ)}"

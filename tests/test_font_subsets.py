@@ -57,4 +57,4 @@ def test_a_large_stream_compressed_once_is_written_as_pydyf_writes_it(cuts):
     for _ in range(2):
         written = pydyf.Stream([program], pydyf.Dictionary({"Length1": len(program)}), compress=True)
         assert font_subsets.stream_data(written) == written.data
-    assert len(font_subsets.PACKED._kept) == 1
+    assert len(font_subsets.PACKED) == 1

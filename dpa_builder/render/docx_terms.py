@@ -55,7 +55,8 @@ class Terms:
 
 
 WHOLE = Terms([], {}, 0, Counts())  # kept for a template the terms cannot be cut from
-KEPT: Kept[Terms] = Kept(16)  # combinations kept per process, about 1.5 MB each
+KEPT_ITEMS = 16  # combinations kept per process, about 1.5 MB each
+KEPT: Kept[Terms] = Kept(KEPT_ITEMS)
 
 
 def kept_terms(document: Document, template: bytes,

@@ -13,6 +13,9 @@ class Kept(Generic[V]):
     def __init__(self, items: int):
         self.items, self._kept, self._lock = items, OrderedDict[Hashable, V](), Lock()
 
+    def __len__(self) -> int:
+        return len(self._kept)
+
     def get(self, key: Hashable) -> V | None:
         with self._lock:
             if key in self._kept:
