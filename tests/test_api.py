@@ -165,6 +165,21 @@ def test_an_idempotency_key_issues_once_and_replays(app, client, token):
     assert bad.status_code == 400 and count_records(app) == 1
 
 
+def test_a_dpa_recorded_before_a_failure_is_what_the_retry_gets(app, client, token, monkeypatch):
+    """The key points at the record in the record's own commit: the email failing after
+    it must not free the key for a second DPA."""
+    def failing(record, customer):
+        raise ConnectionError("the relay went away")
+
+    headers = {**bearer(token), "Idempotency-Key": "fails-after-recording"}
+    monkeypatch.setattr("dpa_builder.records.service.send_issued", failing)
+    assert client.post("/api/v1/dpa", json=make_request(), headers=headers).status_code == 500
+    monkeypatch.undo()
+    again = client.post("/api/v1/dpa", json=make_request(), headers=headers)
+    assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+    assert count_records(app) == 1
+
+
 def test_a_refused_request_frees_its_idempotency_key(app, client, token):
     headers = {**bearer(token), "Idempotency-Key": "retry-me"}
     body = {**make_request(), "options": {"notice_days": 9999}}

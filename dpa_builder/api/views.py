@@ -68,8 +68,9 @@ def create_dpa():
 
 
 def _issue(dpa_request: Request, options: Options, key: str | None) -> tuple[DocumentRecord, bool]:
-    def issue_it():
-        return issue(dpa_request, channel="api", user_id=g.api_user.id, options=options)[0]
+    def issue_it(link=None):
+        return issue(dpa_request, channel="api", user_id=g.api_user.id, options=options,
+                     in_same_commit=link)[0]
 
     if key is None:
         return issue_it(), True

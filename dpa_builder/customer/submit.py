@@ -29,7 +29,7 @@ def checked(form: DpaForm) -> Request | None:
     return dpa_request if form_ok else None
 
 
-def issue_for_form(form: DpaForm, scope: str, issue: Callable[[], DocumentRecord],
+def issue_for_form(form: DpaForm, scope: str, issue: Callable[..., DocumentRecord],
                    *asked) -> tuple[DocumentRecord, bool]:
     """Issue once per form and per request (`asked`): the same form posted again with the
     same values gets the first record; with other values it is a new request."""

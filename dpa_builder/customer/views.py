@@ -30,7 +30,8 @@ def form():
     try:
         record, _ = issue_for_form(
             form, "form",
-            lambda: issue(dpa_request, channel="form", profile=profile, options=options)[0],
+            lambda link=None: issue(dpa_request, channel="form", profile=profile,
+                                    options=options, in_same_commit=link)[0],
             profile, dpa_request.model_dump(mode="json"), options.english_for)
     except FieldErrors as exc:  # such as a translation not ready for the language chosen
         show_refusal(form, exc)

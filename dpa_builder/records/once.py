@@ -43,21 +43,28 @@ def fingerprint(*parts) -> str:
     return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def issue_once(scope: str, key: str, digest: str, issue: Callable[[], DocumentRecord],
+def issue_once(scope: str, key: str, digest: str,
+               issue: Callable[[Callable[[DocumentRecord], None]], DocumentRecord],
                wait: float = 90) -> tuple[DocumentRecord, bool]:
-    """The record this key made, issuing it if nobody has; and whether this call issued it."""
+    """The record this key made, issuing it if nobody has; and whether this call issued it.
+
+    `issue` gets what the record's own commit must also write: the key pointing at it, so
+    that once the DPA exists a retry gets it, whatever fails after (its email, say).
+    """
     while not _claim(scope, key, digest):
         record = _wait_for(scope, key, digest, wait)
         if record is not None:
             return record, False
     try:
-        record = issue()
+        return issue(lambda record: _link(scope, key, record)), True
     except BaseException:
-        _release(scope, key)
+        _release(scope, key)  # only a key no record took
         raise
+
+
+def _link(scope: str, key: str, record: DocumentRecord) -> None:
+    db.session.flush()  # the record's row first: the key refers to it
     db.session.execute(update(IdempotencyKey).where(*_this(scope, key)).values(record_id=record.id))
-    db.session.commit()
-    return record, True
 
 
 def _this(scope: str, key: str):

@@ -1,6 +1,7 @@
 """Issue a DPA: build it, store its files, record it. Also rebuild and verify."""
 import dataclasses
 import secrets
+from collections.abc import Callable
 from datetime import date
 
 from flask import current_app
@@ -40,8 +41,11 @@ def content_on(profile: str, day: date) -> tuple[Content, list, list]:
 
 def issue(request: Request, *, channel: str, user_id: int | None = None,
           profile: str | None = None, options: Options = Options(),
-          formats=tuple(FORMATS)) -> tuple[DocumentRecord, Built]:
-    """Build, store, then record; the record is written only once its files are safe.
+          formats=tuple(FORMATS),
+          in_same_commit: Callable[[DocumentRecord], None] | None = None,
+          ) -> tuple[DocumentRecord, Built]:
+    """Build, store, then record; the record is written only once its files are safe, with
+    whatever `in_same_commit` adds to its transaction (an idempotency key's link).
 
     The record makes the DPA its customer's newest: the contacts it names receive the
     change notices it promises, and an email with the way back to it.
@@ -67,6 +71,8 @@ def issue(request: Request, *, channel: str, user_id: int | None = None,
         registry_changes=[change.id for change in applied],
         announced_changes=[change.id for change in announced], specimen=bool(document.specimen))
     db.session.add(record)
+    if in_same_commit:
+        in_same_commit(record)
     db.session.commit()
     if send_issued(record, enrol(record, content)):
         record.emailed_at = utcnow()

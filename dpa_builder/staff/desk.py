@@ -30,8 +30,8 @@ def desk():
         try:
             record, _ = issue_for_form(
                 form, f"desk:{current_user.id}",
-                lambda: issue(dpa_request, channel="sales", user_id=current_user.id,
-                              profile=profile, options=options)[0],
+                lambda link=None: issue(dpa_request, channel="sales", user_id=current_user.id,
+                                        profile=profile, options=options, in_same_commit=link)[0],
                 profile, dpa_request.model_dump(mode="json"), dataclasses.asdict(options))
             return redirect(url_for("records.summary", record_id=record.id), code=303)
         except FieldErrors as exc:
