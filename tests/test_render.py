@@ -138,13 +138,13 @@ def test_markup_in_a_request_is_printed_not_followed(helptal):
 def test_the_renderer_fetches_nothing_even_from_its_own_markup(tmp_path):
     from weasyprint import HTML
 
-    from dpa_builder.render.pdf import RefusingFetcher
+    from dpa_builder.render.common_faces import FaceFetcher
     secret = tmp_path / "secret.txt"
     secret.write_text("top secret")
     html = f'<link rel="attachment" href="{secret.as_uri()}"><img src="{secret.as_uri()}"><p>x</p>'
-    assert b"/EmbeddedFile" not in HTML(string=html, url_fetcher=RefusingFetcher()).write_pdf()
+    assert b"/EmbeddedFile" not in HTML(string=html, url_fetcher=FaceFetcher()).write_pdf()
     with pytest.raises(ValueError):
-        RefusingFetcher().fetch(secret.as_uri())
+        FaceFetcher().fetch(secret.as_uri())
 
 
 def test_chinese_and_emoji_need_no_missing_glyph(helptal, caplog):

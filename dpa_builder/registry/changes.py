@@ -2,6 +2,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from ..assembly.language import long_date
 from ..content.annex_schema import AnnouncedChange, Registry, SubProcessor
 
 KINDS = ("add", "replace", "remove")
@@ -50,10 +51,6 @@ def describe(registry: Registry, changes: list[Change]) -> list[Described]:
         described.append(Described(change, change.summary(state), state))
         state = registry_on(state, [change], date.max)[0]
     return described
-
-
-def long_date(value: date) -> str:
-    return f"{value.day} {value:%B %Y}"
 
 
 def _name(entry: SubProcessor | None, fallback: str) -> str:

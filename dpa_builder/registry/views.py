@@ -5,10 +5,11 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, current_app, jsonify, render_template, request, url_for
 from flask_babel import lazy_gettext as _
 
+from ..assembly.language import long_date
 from ..content.loader import available_profiles
 from ..notices.forms import SubscribeForm
 from . import service
-from .changes import long_date, registry_on
+from .changes import registry_on
 
 bp = Blueprint("registry", __name__)
 KIND_LABELS = {"add": _("Addition"), "replace": _("Replacement"), "remove": _("Removal")}

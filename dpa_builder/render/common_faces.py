@@ -48,7 +48,12 @@ def faces_identity() -> str:
 
 
 class FaceFetcher(URLFetcher):
-    """The style sheet's fetcher: the faces made at setup, and nothing else."""
+    """All WeasyPrint may fetch, for the page and its style sheet: the faces made at setup.
+
+    The template inlines its CSS and other fonts come from the system. Customer text is
+    escaped, so it cannot add a link; this stops a template change from ever making the
+    renderer read a local file or call a URL.
+    """
 
     def fetch(self, url, headers=None):
         name = url.removeprefix(SCHEME)

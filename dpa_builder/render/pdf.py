@@ -9,7 +9,6 @@ from . import sonames  # noqa: F401 - before WeasyPrint, which it loads faster
 # isort: split
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
 
 from ..assembly.model import Document
 from ..files import cache_dir
@@ -20,17 +19,6 @@ from .parts import cover_part, terms_part
 from .pdf_join import freeze, join
 from .pdf_parts import terms_key
 from .terms_cache import TermsCache
-
-
-class RefusingFetcher(URLFetcher):
-    """Fetch nothing: the template inlines its CSS and fonts come from the system.
-
-    Customer text is escaped, so it cannot add a link; this stops a template
-    change from ever making the renderer read a local file or call a URL.
-    """
-
-    def fetch(self, url, headers=None):
-        raise ValueError(f"external resource refused: {url[:80]}")
 
 
 class MissingGlyphs(logging.Handler):
@@ -71,7 +59,7 @@ def terms_cache() -> TermsCache:
 
 def laid_out(document: Document, html: str, css: str):
     """The document laid out by WeasyPrint: its pages, not yet drawn."""
-    page = HTML(string=render_html(document, html), url_fetcher=RefusingFetcher(), base_url=None)
+    page = HTML(string=render_html(document, html), url_fetcher=FaceFetcher(), base_url=None)
     return page.render(stylesheets=[_stylesheet(css)], font_config=_FONTS, **OPTIONS)
 
 
