@@ -52,29 +52,23 @@ def measure(content, folder: Path) -> dict:
 
 
 def _docx(content) -> dict:
-    """The DOCX's kept terms: made now against kept, and the memory they take (resident
-    set growth while every combination is kept, which lxml's trees make up)."""
+    """The DOCX's kept terms: made now against kept, and the memory they take."""
     docx_terms.KEPT = Kept(len(variants(content)))
     times: dict[str, list[float]] = {"miss": [], "memory": []}
-    differ, before = [], _resident_kib()
+    differ = []
     for country, role, ai in variants(content):
         document = assemble(sample_request(country, role, ai), content)
         make = lambda: render("docx", document, content)  # noqa: E731, B023
         seconds, made = _timed(make)
         times["miss"].append(seconds)
-        seconds, kept = _timed(make)
+        seconds, again = _timed(make)
         times["memory"].append(seconds)
-        if made != kept:
+        if made != again:
             differ.append(f"{country} {role} ai={ai}")
-    kept_count = len(docx_terms.KEPT)
-    return {"differ": differ, "kept": kept_count,
+    sizes = [len(terms.xml) for terms in docx_terms.KEPT.values()]
+    return {"differ": differ, "kept": len(sizes),
             "medians": {key: statistics.median(values) for key, values in times.items()},
-            "kib_each": (_resident_kib() - before) / max(kept_count, 1)}
-
-
-def _resident_kib() -> int:
-    status = Path("/proc/self/status").read_text()
-    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS")))
+            "kib_each": sum(sizes) / 1024 / max(len(sizes), 1)}
 
 
 def report(r: dict) -> str:
@@ -91,8 +85,8 @@ def report(r: dict) -> str:
         "at most 64 combinations per process",
         f"  DOCX terms made now against kept: {_same(d['differ'])}; DOCX with the terms made now "
         f"{ms(d['medians']['miss'])}, kept {ms(d['medians']['memory'])} (medians)",
-        f"  size: {d['kept']} combinations kept in memory, about {d['kib_each'] / 1024:.1f} MiB "
-        f"each, at most {docx_terms.KEPT_ITEMS} per process (not on disk: made again in "
+        f"  size: {d['kept']} combinations kept in memory, {d['kib_each']:.0f} KiB each on "
+        f"average, at most {docx_terms.KEPT_ITEMS} per process (not on disk: made again in "
         f"{ms(d['medians']['miss'] - d['medians']['memory'])})",
     ])
 

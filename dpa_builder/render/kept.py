@@ -16,6 +16,10 @@ class Kept(Generic[V]):
     def __len__(self) -> int:
         return len(self._kept)
 
+    def values(self) -> list[V]:
+        with self._lock:
+            return list(self._kept.values())
+
     def get(self, key: Hashable) -> V | None:
         with self._lock:
             if key in self._kept:
