@@ -32,8 +32,8 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
     cover_label = Labels(content.labels, cover_context(request, content, transfer, options, terms),
                           f"annexes/{profile.id}", content.language)
     terms_label = Labels(content.labels, terms, f"annexes/{profile.id}", content.language)
-    opt_in = any(s.opt_in for s in content.registry.subprocessors)
-    clauses = [c for c in content.clauses if applies(c.when, transfer, request.role, ai, opt_in)]
+    clauses = [c for c in content.clauses
+               if applies(c.when, transfer, request.role, ai, content.registry.offers_opt_in)]
     doc_id = document_id(request, content, options)
     front = [replace(b, part="cover")
              for b in cover(request, content, regime, transfer, cover_label, doc_id)]

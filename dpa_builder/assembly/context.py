@@ -37,7 +37,7 @@ class Options:
 
 def ai_choice(request: Request, content: Content) -> bool:
     """The AI choice counts only where the profile offers opt-in AI providers."""
-    return request.ai_features and any(s.opt_in for s in content.registry.subprocessors)
+    return request.ai_features and content.registry.offers_opt_in
 
 
 def terms_context(content: Content, transfer: Transfer, role: str, ai_features: bool) -> dict:

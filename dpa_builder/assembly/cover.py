@@ -66,7 +66,7 @@ def _processor(content: Content, label) -> Block:
 
 def _terms(request: Request, content: Content, regime: Regime, transfer: Transfer, label) -> Block:
     """The values the Standard Terms refer to, and every position chosen."""
-    offers_ai = any(s.opt_in for s in content.registry.subprocessors)
+    offers_ai = content.registry.offers_opt_in
     return fields([
         (label("effective_date"), label.date(request.effective_date)),
         (label("transfer_mechanism"), label.render(regime.labels.mechanism)),

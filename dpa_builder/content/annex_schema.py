@@ -55,6 +55,11 @@ class Registry(Strict):
     subprocessors: list[SubProcessor] = Field(min_length=1)
     announced: list[AnnouncedChange] = []  # in the order they take effect
 
+    @property
+    def offers_opt_in(self) -> bool:
+        """Whether some sub-processor is engaged only for customers who enable it (AI)."""
+        return any(s.opt_in for s in self.subprocessors)
+
 
 class Integration(Strict):
     name: str = Text
