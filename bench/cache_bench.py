@@ -9,6 +9,7 @@ has and each cache's size for it on disk and in memory.
 """
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from dpa_builder.assembly.assemble import assemble
@@ -29,23 +30,11 @@ def measure(content, folder: Path) -> dict:
     """Fill a fresh cache in `folder` with every combination, checking bytes on the way."""
     caches = [TermsCache(folder)]
     pdf.terms_cache = lambda: caches[-1]  # this run's cache, as a new process would make it
-    times: dict[str, list[float]] = {"miss": [], "memory": [], "disk": []}
-    differ = []
-    for country, role, ai in variants(content):
-        document = assemble(sample_request(country, role, ai), content)
-        make = lambda: render("pdf", document, content)  # noqa: E731, B023
-        seconds, laid_out = _timed(make)
-        times["miss"].append(seconds)
-        seconds, from_memory = _timed(make)
-        times["memory"].append(seconds)
-        caches.append(TermsCache(folder))
-        seconds, from_disk = _timed(make)
-        times["disk"].append(seconds)
-        if not laid_out == from_memory == from_disk:
-            differ.append(f"{country} {role} ai={ai}")
+    medians, differ = _sampled(content, "pdf", {
+        "miss": lambda: None, "memory": lambda: None,
+        "disk": lambda: caches.append(TermsCache(folder))})
     files = list((folder / content.version).glob("*.terms"))
-    return {"combinations": len(variants(content)), "differ": differ,
-            "medians": {key: statistics.median(values) for key, values in times.items()},
+    return {"combinations": len(variants(content)), "differ": differ, "medians": medians,
             "files": len(files), "bytes": sum(f.stat().st_size for f in files),
             "largest": max(f.stat().st_size for f in files), "version": content.version,
             "docx": _docx(content)}
@@ -54,21 +43,28 @@ def measure(content, folder: Path) -> dict:
 def _docx(content) -> dict:
     """The DOCX's kept terms: made now against kept, and the memory they take."""
     docx_terms.KEPT = Kept(len(variants(content)))
-    times: dict[str, list[float]] = {"miss": [], "memory": []}
+    medians, differ = _sampled(content, "docx", {"miss": lambda: None, "memory": lambda: None})
+    sizes = [len(terms.xml) for terms in docx_terms.KEPT.values()]
+    return {"differ": differ, "kept": len(sizes), "medians": medians,
+            "kib_each": sum(sizes) / 1024 / max(len(sizes), 1)}
+
+
+def _sampled(content, fmt: str, passes: dict[str, Callable[[], object]]) -> tuple[dict, list]:
+    """Each sample customer's file rendered once per pass, after the pass's set-up: each
+    pass's median, and the customers whose files differ between passes."""
+    times: dict[str, list[float]] = {name: [] for name in passes}
     differ = []
     for country, role, ai in variants(content):
         document = assemble(sample_request(country, role, ai), content)
-        make = lambda: render("docx", document, content)  # noqa: E731, B023
-        seconds, made = _timed(make)
-        times["miss"].append(seconds)
-        seconds, again = _timed(make)
-        times["memory"].append(seconds)
-        if made != again:
+        files = set()
+        for name, set_up in passes.items():
+            set_up()
+            seconds, data = _timed(lambda: render(fmt, document, content))  # noqa: B023
+            times[name].append(seconds)
+            files.add(data)
+        if len(files) > 1:
             differ.append(f"{country} {role} ai={ai}")
-    sizes = [len(terms.xml) for terms in docx_terms.KEPT.values()]
-    return {"differ": differ, "kept": len(sizes),
-            "medians": {key: statistics.median(values) for key, values in times.items()},
-            "kib_each": sum(sizes) / 1024 / max(len(sizes), 1)}
+    return {name: statistics.median(values) for name, values in times.items()}, differ
 
 
 def report(r: dict) -> str:
