@@ -54,7 +54,8 @@ def render_docx(document: Document, template: bytes) -> bytes:
     return normalise_zip(out.getvalue())
 
 
-def _parted(document: Document, template: bytes, terms: Terms):
+def _parted(document: Document, template: bytes,
+            terms: Terms) -> tuple[DocxTemplate, Counts] | None:
     """The cover rendered with a copy of the terms put in; None if it hid the markers."""
     tpl = _rendered(cover_document(document), template)
     _finish(tpl.docx.element.body, document, terms)

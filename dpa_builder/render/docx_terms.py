@@ -57,7 +57,9 @@ class Terms:
         return counts
 
 
-WHOLE = Terms(b"", {}, 0, Counts())  # kept for a template the terms cannot be cut from
+# No terms: kept for a template the terms cannot be cut from, and what a part rendered
+# whole has before it.
+WHOLE = Terms(b"", {}, 0, Counts())
 KEPT_ITEMS = 64  # combinations kept per process, about 0.1 MB each
 KEPT: Kept[Terms] = Kept(KEPT_ITEMS)
 
