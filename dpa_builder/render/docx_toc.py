@@ -4,8 +4,8 @@ Word builds a TOC field's result only when its fields are updated, so the
 renderer writes the result itself: one entry per bookmarked heading, linked to
 it, with the clause number Word gives the heading and a PAGEREF field for its
 page. The document asks Word to update its fields when opened (settings.xml,
-w:updateFields), which fills in the page numbers; LibreOffice computes them as
-it lays the pages out.
+w:updateFields), which fills in the page numbers. LibreOffice (7.4) shows a field's
+stored result, so its page numbers stay blank until its fields are updated.
 """
 from xml.sax.saxutils import escape
 
