@@ -13,6 +13,7 @@ from test_staff import post_desk
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.compose import TranslationRefused
 from dpa_builder.assembly.context import Options
+from dpa_builder.assembly.language import long_date
 from dpa_builder.assembly.translate import translate
 from dpa_builder.content.annex_schema import SubProcessor
 from dpa_builder.content.loader import load_content
@@ -20,7 +21,7 @@ from dpa_builder.extensions import db
 from dpa_builder.notices import outbox
 from dpa_builder.records.models import DocumentRecord
 from dpa_builder.records.service import file_for, rebuild
-from dpa_builder.registry.changes import Change, long_date, with_announced
+from dpa_builder.registry.changes import Change, with_announced
 from dpa_builder.request import parse_request
 
 from conftest import csrf_token, docx_text, login, make_request, make_user, pdf_text, squash

@@ -9,12 +9,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
+from dpa_builder.assembly.language import long_date
 from dpa_builder.extensions import db
 from dpa_builder.notices import outbox, worker
 from dpa_builder.notices.cli import url_settings
 from dpa_builder.notices.models import Notice, Subscriber
 from dpa_builder.records.models import utcnow
-from dpa_builder.registry.changes import long_date
 
 from conftest import squash
 from smtp_server import MAIL_FROM, PUBLIC_URL, add_subscribers, announce, app, smtp, text_of  # noqa: F401

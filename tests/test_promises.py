@@ -6,17 +6,17 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from test_customer import form_data
 from test_notify import notify
 from test_staff import post_desk
 
+from dpa_builder.assembly.language import long_date
 from dpa_builder.extensions import db
 from dpa_builder.field_errors import FieldErrors
 from dpa_builder.notices import outbox
 from dpa_builder.notices.models import Notice, Subscriber
 from dpa_builder.records.models import DocumentRecord, utcnow
-from dpa_builder.registry.changes import long_date
 
 from conftest import api_token, csrf_token, login, make_request, make_user
 from smtp_server import PUBLIC_URL, add_subscribers, announce, app, smtp, text_of  # noqa: F401
@@ -135,3 +135,28 @@ def test_an_added_recipient_can_be_removed_but_not_the_contract_contact(app, cli
     with app.app_context():
         change = announce(days=31)
         assert outbox.queue(change.id, "helptal") == 1  # the contract contact only
+
+
+def test_contacts_a_stopped_request_left_unenrolled_get_the_pending_notice(
+        app, client, smtp, tmp_path, monkeypatch):
+    """The DPA was stored, then its request stopped before enrolling the contact (here:
+    enrolling failed). The next `dpa notify` pass enrols the contact and sends the notice
+    of the change the DPA lists as announced."""
+    with app.app_context():
+        announce(days=30)
+
+    def stopped(record, content):
+        raise ConnectionError("the database went away")
+
+    token = api_token(app, make_user(app))
+    monkeypatch.setattr("dpa_builder.records.service.enrol", stopped)
+    assert client.post("/api/v1/dpa", json=make_request(),
+                       headers={"Authorization": f"Bearer {token}"}).status_code == 500
+    monkeypatch.undo()
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Subscriber)) == 0
+        assert db.session.scalar(select(func.count()).select_from(DocumentRecord)) == 1
+    assert notify(app, tmp_path, smtp).returncode == 0
+    [notice] = smtp.sink.to("privacy@acme.example")
+    assert "given to Acme Robotics GmbH under its Data Processing Addendum DPA-" in text_of(notice)
+    assert notify(app, tmp_path, smtp).returncode == 0 and len(smtp.sink.received()) == 1

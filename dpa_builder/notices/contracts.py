@@ -8,10 +8,11 @@ DPA named. Recipients that sales or the customer added stay. Contract recipients
 are confirmed by the contract itself: they can move notices to another address,
 never opt out of them.
 """
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import aliased
 
 from ..content.loader import Content
 from ..extensions import db
@@ -52,6 +53,24 @@ def enrol(record: DocumentRecord, content: Content) -> Customer:
     db.session.commit()
     queue_pending(customer)
     return customer
+
+
+def enrol_stragglers(since: datetime) -> int:
+    """Enrol each DPA issued since `since` that is newer than its customer's newest (or
+    has no customer): its request stopped between storing the record and enrolling the
+    contacts. Oldest first, so that a customer's newest DPA is enrolled last."""
+    current = aliased(DocumentRecord)
+    key = DocumentRecord.country + ":" + DocumentRecord.company_folded
+    stragglers = db.session.scalars(
+        select(DocumentRecord)
+        .outerjoin(Customer, (Customer.profile == DocumentRecord.profile) & (Customer.key == key))
+        .outerjoin(current, current.id == Customer.record_id)
+        .where(DocumentRecord.issued_at >= since,
+               or_(Customer.id.is_(None), current.issued_at < DocumentRecord.issued_at))
+        .order_by(DocumentRecord.issued_at)).all()
+    for record in stragglers:
+        enrol(record, registry.content_for(record.profile, record.content_version))
+    return len(stragglers)
 
 
 def queue_pending(customer: Customer) -> None:

@@ -8,8 +8,9 @@ from functools import lru_cache
 from flask import current_app
 
 from ..extensions import db
+from ..records.models import utcnow
 from ..registry import service as registry
-from . import outbox
+from . import contracts, outbox
 from .mailer import Mailer
 from .message import notice_email
 from .models import Notice, Subscriber
@@ -17,6 +18,8 @@ from .models import Notice, Subscriber
 # How often a running worker queues what announcing left unqueued (outbox.queue_announced):
 # it reads every recipient once per pending change, too much for every idle poll.
 SWEEP_SECONDS = 60
+# How far back a sweep looks for DPAs whose contacts a stopped request left unenrolled.
+STRAGGLERS = timedelta(days=7)
 
 
 def worker_name() -> str:
@@ -36,6 +39,7 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
     try:
         while True:
             if swept is None or time.monotonic() - swept >= SWEEP_SECONDS:
+                contracts.enrol_stragglers(utcnow() - STRAGGLERS)
                 outbox.queue_announced(date.today())
                 swept = time.monotonic()
             ids = outbox.claim(name, batch, lease)
