@@ -34,9 +34,8 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
     terms_label = Labels(content.labels, terms, f"annexes/{profile.id}", content.language)
     clauses = [c for c in content.clauses
                if applies(c.when, transfer, request.role, ai, content.registry.offers_opt_in)]
-    doc_id = document_id(request, content, options)
-    front = [replace(b, part="cover")
-             for b in cover(request, content, regime, transfer, cover_label, doc_id)]
+    doc_id, facts = document_id(request, content, options), _facts(regime, transfer, cover_label, content)
+    front = [replace(b, part="cover") for b in cover(request, content, transfer, cover_label, doc_id, facts)]
     return Document(
         id=doc_id, language=content.language,
         title=cover_label("title"),
@@ -50,7 +49,7 @@ def assemble_texts(request: Request, content: Content, options: Options) -> Docu
         page_label=_page_label(cover_label),
         blocks=(*front, *standard_terms(content, regime, clauses, terms, terms_label, request.role, ai)),
         clause_versions={c.id: c.version for c in clauses},
-        facts=_facts(regime, transfer, cover_label, content),
+        facts=facts,
         specimen=content.specimen,
         marking=cover_label("specimen_marking") if content.specimen else "",
         customer=request.customer.legal_name,

@@ -4,20 +4,19 @@ The Standard Terms refer to these values ("the Notice Period stated on the
 Cover Page"), so whatever differs between two customers is said here, once.
 """
 from ..content.loader import Content
-from ..content.regime_schema import Regime
 from ..request import Request
-from . import announced
 from .model import Block
 from .postal import postal_address
-from .transfers import Transfer, regional_law
+from .transfers import Transfer
 
 
 def fields(rows: list[tuple[str, str]]) -> Block:
     return Block("table", style="fields", rows=tuple((k, v) for k, v in rows if v))
 
 
-def cover(request: Request, content: Content, regime: Regime, transfer: Transfer, label,
-          doc_id: str) -> list[Block]:
+def cover(request: Request, content: Content, transfer: Transfer, label, doc_id: str,
+          facts: dict[str, str]) -> list[Block]:
+    """The Cover Page's blocks; `facts` are the document's (assemble._facts), which it states."""
     blocks = [Block("title", label("title")), Block("subtitle", label("cover_subtitle"))]
     if content.specimen:
         blocks.append(Block("notice", label("specimen_notice", reasons="; ".join(content.specimen))))
@@ -25,7 +24,7 @@ def cover(request: Request, content: Content, regime: Regime, transfer: Transfer
             Block("subheading", label("customer")), _customer(request, content.language, label),
             Block("subheading", label("processor")), _processor(content, label),
             Block("subheading", label("cover_terms")),
-            _terms(request, content, regime, transfer, label),
+            _terms(request, content, transfer, label, facts),
             Block("subheading", label("cover_document")),
             fields([(label("document_id"), doc_id), (label("content_version"), content.version),
                     (label("registry_version"), label("registry_version_value"))]),
@@ -64,17 +63,18 @@ def _processor(content: Content, label) -> Block:
                    (label("signatory"), _contact(p.signatory.name, p.signatory.title))])
 
 
-def _terms(request: Request, content: Content, regime: Regime, transfer: Transfer, label) -> Block:
+def _terms(request: Request, content: Content, transfer: Transfer, label,
+           facts: dict[str, str]) -> Block:
     """The values the Standard Terms refer to, and every position chosen."""
     offers_ai = content.registry.offers_opt_in
     return fields([
         (label("effective_date"), label.date(request.effective_date)),
-        (label("transfer_mechanism"), label.render(regime.labels.mechanism)),
-        (label("region"), regional_law(regime, transfer.region)),
+        (label("transfer_mechanism"), facts["transfer"]),
+        (label("region"), facts.get("region", "")),
         (label("authority"), _capital(transfer.authority)),
         (label("governing_law"), label("governing_law_value")),
         (label("notice_period"), label("notice_period_value")),
-        (label("announced_cover"), announced.cover_value(content.registry.announced, label)),
+        (label("announced_cover"), facts.get("announced", "")),
         (label("ai_features"), label("ai_on" if request.ai_features else "ai_off") if offers_ai else ""),
         (label("breach_notice"), label("breach_notice_value")),
         (label("export"), label("export_value")),
