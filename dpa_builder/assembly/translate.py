@@ -68,7 +68,7 @@ def _texts(content: Content, done: TextsTranslation, text) -> dict:
     data = dumped(content)
     for name, paths in FIELDS.items():
         for path in paths:
-            data[name] = replaced(data[name], path, lambda s: mapping.get(s, s))
+            data[name] = replaced(data[name], path, lambda _, s: mapping.get(s, s))
     return {"profile": Profile.model_validate(data["profile"]),
             "registry": Registry.model_validate(data["registry"]),
             "processing": Processing.model_validate(data["processing"]),

@@ -7,7 +7,7 @@ missing again. Only the fields below are translated; names, legal entities,
 addresses and emails never are.
 """
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 # Content attribute -> the paths of its translatable texts ("*": every item or value).
 FIELDS = {
@@ -31,40 +31,32 @@ def text_key(english: str) -> str:
     return "text." + hashlib.sha256(english.encode("utf-8")).hexdigest()[:8]
 
 
-def english_texts(data: dict) -> Iterator[tuple[str, str]]:
+def english_texts(data: dict) -> list[tuple[str, str]]:
     """(where, English text) for every translatable text in the dumped content models."""
+    found: list[tuple[str, str]] = []
     for name, paths in FIELDS.items():
+        def note(where: str, text: str, name: str = name) -> str:
+            found.append((f"{name}.{where}", text))
+            return text
         for path in paths:
-            yield from ((f"{name}.{where}", text) for where, text in _walk(data[name], path))
+            replaced(data[name], path, note)
+    return found
 
 
-def replaced(data, path: str, translate: Callable[[str], str]):
-    """The dumped model with the texts at path passed through translate."""
+def replaced(data, path: str, translate: Callable[[str, str], str], where: str = ""):
+    """The dumped model with each text at path passed through translate(where, text),
+    where naming it ("subprocessors[2].purpose")."""
     head, _, rest = path.partition(".")
     if head == "*":
         items = data.items() if isinstance(data, dict) else enumerate(data)
-        new = {k: _at(v, rest, translate) for k, v in items}
+        new = {k: _at(v, rest, translate, f"{where}[{k}]") for k, v in items}
         return new if isinstance(data, dict) else list(new.values())
-    if data is None or head not in data:
+    if not isinstance(data, dict) or head not in data:
         return data
-    return {**data, head: _at(data[head], rest, translate)}
+    return {**data, head: _at(data[head], rest, translate, f"{where}.{head}".lstrip("."))}
 
 
-def _at(value, rest: str, translate):
+def _at(value, rest: str, translate, where: str):
     if not rest:
-        return translate(value) if isinstance(value, str) and value else value
-    return replaced(value, rest, translate)
-
-
-def _walk(data, path: str, where: str = "") -> Iterator[tuple[str, str]]:
-    head, _, rest = path.partition(".")
-    if head == "*":
-        items = data.items() if isinstance(data, dict) else enumerate(data)
-        children = [(f"{where}[{k}]", v) for k, v in items]
-    else:
-        children = [(f"{where}.{head}".lstrip("."), data.get(head))] if isinstance(data, dict) else []
-    for at, value in children:
-        if rest:
-            yield from _walk(value, rest, at)
-        elif isinstance(value, str) and value:
-            yield at, value
+        return translate(where, value) if isinstance(value, str) and value else value
+    return replaced(value, rest, translate, where)
