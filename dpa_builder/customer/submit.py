@@ -1,10 +1,14 @@
 """A submitted DPA form (the customer's or the sales desk's): checked, then issued once."""
-from collections.abc import Callable
+import dataclasses
 
+from flask import current_app
+
+from ..assembly.context import Options
 from ..field_errors import FieldErrors
 from ..form_errors import show_field_errors
 from ..records.models import DocumentRecord
 from ..records.once import fingerprint, issue_once
+from ..records.service import issue
 from ..request import Request, parse_request
 from .forms import DpaForm
 from .wording import plain_errors
@@ -29,14 +33,20 @@ def checked(form: DpaForm) -> Request | None:
     return dpa_request if form_ok else None
 
 
-def issue_for_form(form: DpaForm, scope: str, issue: Callable[..., DocumentRecord],
-                   *asked) -> tuple[DocumentRecord, bool]:
-    """Issue once per form and per request (`asked`): the same form posted again with the
-    same values gets the first record; with other values it is a new request."""
+def issue_for_form(form: DpaForm, scope: str, dpa_request: Request, options: Options,
+                   channel: str, user_id: int | None = None) -> DocumentRecord:
+    """Issue once per form and per request: the same form posted again with the same
+    values gets the first record; with other values it is a new request."""
+    profile = current_app.config["DPA_DEFAULT_PROFILE"]
+
+    def issue_it(link=None) -> DocumentRecord:
+        return issue(dpa_request, channel=channel, user_id=user_id, profile=profile,
+                     options=options, in_same_commit=link)[0]
+
     if form.key() is None:
-        return issue(), True
-    digest = fingerprint(*asked)
-    return issue_once(scope, fingerprint(form.key(), digest), digest, issue)
+        return issue_it()
+    digest = fingerprint(profile, dpa_request.model_dump(mode="json"), dataclasses.asdict(options))
+    return issue_once(scope, fingerprint(form.key(), digest), digest, issue_it)[0]
 
 
 def show_refusal(form: DpaForm, errors: FieldErrors) -> None:

@@ -6,7 +6,7 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from ..assembly.context import Options
 from ..extensions import csrf, limiter
 from ..field_errors import FieldErrors
-from ..records.service import current_content, issue
+from ..records.service import current_content
 from .forms import DpaForm
 from .submit import checked, issue_for_form, show_refusal
 
@@ -25,14 +25,9 @@ def form():
     dpa_request = checked(form)
     if dpa_request is None:
         return _render(form), 400 if form.expired() else 422
-    profile = current_app.config["DPA_DEFAULT_PROFILE"]
-    options = Options(**form.translation_options())
     try:
-        record, _ = issue_for_form(
-            form, "form",
-            lambda link=None: issue(dpa_request, channel="form", profile=profile,
-                                    options=options, in_same_commit=link)[0],
-            profile, dpa_request.model_dump(mode="json"), options.english_for)
+        record = issue_for_form(form, "form", dpa_request, Options(**form.translation_options()),
+                                channel="form")
     except FieldErrors as exc:  # such as a translation not ready for the language chosen
         show_refusal(form, exc)
         return _render(form), 422

@@ -1,5 +1,4 @@
 """The sales desk: a DPA for a prospect, with the options legal allows, issued once per form."""
-import dataclasses
 import secrets
 
 from flask import current_app, redirect, render_template, request, url_for
@@ -9,7 +8,7 @@ from ..assembly.context import Options
 from ..customer.submit import checked, issue_for_form, show_refusal
 from ..extensions import csrf
 from ..field_errors import FieldErrors
-from ..records.service import current_content, issue
+from ..records.service import current_content
 from .forms import DeskForm
 from .views import bp, role_required
 
@@ -26,13 +25,10 @@ def desk():
         return render_template("staff/desk.html", form=form)
     dpa_request = checked(form)
     if dpa_request is not None:
-        options = Options(**form.option_values())
         try:
-            record, _ = issue_for_form(
-                form, f"desk:{current_user.id}",
-                lambda link=None: issue(dpa_request, channel="sales", user_id=current_user.id,
-                                        profile=profile, options=options, in_same_commit=link)[0],
-                profile, dpa_request.model_dump(mode="json"), dataclasses.asdict(options))
+            record = issue_for_form(form, f"desk:{current_user.id}", dpa_request,
+                                    Options(**form.option_values()), channel="sales",
+                                    user_id=current_user.id)
             return redirect(url_for("records.summary", record_id=record.id), code=303)
         except FieldErrors as exc:
             show_refusal(form, exc)
