@@ -85,9 +85,9 @@ def terms_document(document: Document) -> Document:
 
 def take_markers(body) -> tuple[list, object] | None:
     """Take body's two markers out: what lay between them, and what follows (None, body
-    untouched, unless there are two with something between)."""
+    untouched, unless there are two with something between and something after)."""
     found = _markers(body)
-    if len(found) != 2 or found[0].getnext() is found[1]:
+    if len(found) != 2 or found[0].getnext() is found[1] or found[1].getnext() is None:
         return None
     between = list(found[0].itersiblings())
     between = between[:between.index(found[1])]
