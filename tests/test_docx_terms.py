@@ -9,6 +9,7 @@ from docx import Document as open_docx
 from test_legal import template_with
 
 from dpa_builder.assembly.assemble import assemble
+from dpa_builder.assembly.context import Options
 from dpa_builder.content.layout import DOCX_TEMPLATE
 from dpa_builder.render import docx, docx_terms
 from dpa_builder.request import parse_request
@@ -48,12 +49,16 @@ def whole(document, template: bytes) -> bytes:
         return docx.render_docx(document, template)
 
 
-def test_the_cover_with_the_kept_terms_is_the_whole_document(helptal, kept):
-    dpa, template = document(helptal), helptal.files[DOCX_TEMPLATE]
+@pytest.mark.parametrize("language, bilingual", [("en", False), ("fr", True)])
+def test_the_cover_with_the_kept_terms_is_the_whole_document(helptal, kept, language, bilingual):
+    request = parse_request(make_request(language=language))
+    dpa = assemble(request, helptal, Options(bilingual=bilingual))
+    template = helptal.files[DOCX_TEMPLATE]
     parted = docx.render_docx(dpa, template)
     assert kept == [1]
     assert body_xml(parted) == body_xml(whole(dpa, template))
     assert "REF bookmark-" in body_xml(parted)  # cross-references survive the parting
+    assert ('w:lang w:val="fr-FR"' in body_xml(parted)) is bilingual  # translated paragraphs
 
 
 def test_terms_are_made_once_and_every_copy_is_the_same(helptal, kept, monkeypatch):
