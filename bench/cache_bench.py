@@ -17,7 +17,7 @@ from dpa_builder.assembly.samples import sample_request, variants
 from dpa_builder.generate import render
 from dpa_builder.render import docx_terms, pdf
 from dpa_builder.render.kept import Kept
-from dpa_builder.render.terms_cache import TermsCache
+from dpa_builder.render.terms_cache import MEMORY_ITEMS, TermsCache
 
 
 def _timed(fn) -> tuple[float, bytes]:
@@ -78,7 +78,7 @@ def report(r: dict) -> str:
         f"{ms(r['medians']['memory'])}, from disk {ms(r['medians']['disk'])} (medians)",
         f"  size: {r['files']} combinations, {r['bytes'] / 1024 / 1024:.1f} MiB on disk for this "
         f"content version (largest {r['largest'] / 1024:.0f} KiB); in memory about the same, "
-        "at most 64 combinations per process",
+        f"at most {MEMORY_ITEMS} combinations per process",
         f"  DOCX terms made now against kept: {_same(d['differ'])}; DOCX with the terms made now "
         f"{ms(d['medians']['miss'])}, kept {ms(d['medians']['memory'])} (medians)",
         f"  size: {d['kept']} combinations kept in memory, {d['kib_each']:.0f} KiB each on "

@@ -29,7 +29,7 @@ import cache_bench  # bench/cache_bench.py: cached against uncached, and the cac
 import goal  # bench/goal.py: the two ratios
 import languages  # bench/languages.py: en, fr and zh side by side
 from docxtpl import DocxTemplate
-from harness import soffice
+from harness import REQUEST, ROOT, soffice
 from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
@@ -37,9 +37,6 @@ from dpa_builder.content.layout import DOCX_TEMPLATE
 from dpa_builder.content.loader import load_content
 from dpa_builder.generate import render
 from dpa_builder.request import parse_request
-
-ROOT = Path(__file__).resolve().parents[1]
-REQUEST = ROOT / "examples" / "request.json"
 
 
 def median_seconds(fn, rounds: int) -> float:

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import requests
-from harness import ROOT, demo_environment, free_port, run_child, soffice, soffice_convert
+from harness import REQUEST, ROOT, demo_environment, free_port, run_child, soffice, soffice_convert
 from load_bench import Gunicorn, migrate
 
 TOKEN_CODE = """
@@ -45,7 +45,7 @@ with app.app_context():
 
 
 def request_for(company: str) -> dict:
-    request = json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8"))
+    request = json.loads(REQUEST.read_text(encoding="utf-8"))
     request["customer"]["legal_name"] = company
     return request
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+REQUEST = ROOT / "examples" / "request.json"  # the example request of PRODUCT.md
 
 
 def free_port() -> int:

@@ -19,23 +19,22 @@ import itertools
 import json
 import statistics
 import time
-from pathlib import Path
 
+from harness import REQUEST
 from pypdf import PdfReader
 
 from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.compose import ALL_GAPS
 from dpa_builder.assembly.context import Options
 from dpa_builder.assembly.translate import translate
-from dpa_builder.content.layout import CSS_FILE, HTML_TEMPLATE
 from dpa_builder.content.loader import load_content
 from dpa_builder.generate import render
+from dpa_builder.render.formats import pdf_templates
 from dpa_builder.render.parts import terms_part
 from dpa_builder.render.pdf import OPTIONS, laid_out
 from dpa_builder.render.pdf_join import freeze
 from dpa_builder.request import parse_request
 
-ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("en", "fr", "zh")
 KINDS = ("docx", "pdf", "new", "terms")
 LABELS = {"docx": "DOCX", "pdf": "PDF", "new": "PDF new", "terms": "terms"}
@@ -75,7 +74,7 @@ def _new_customer(request, language: str, n: int):
 def _builder(language: str, request, content):
     asked = request.model_copy(update={"language": language})
     options = Options() if language == "en" else Options(english_for=(ALL_GAPS,))
-    html, css = content.text(HTML_TEMPLATE), content.text(CSS_FILE)
+    html, css = pdf_templates(content)
     customers = itertools.count()
 
     def build(kind: str):
@@ -109,7 +108,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=10)
     args = parser.parse_args()
-    request = parse_request(json.loads((ROOT / "examples" / "request.json").read_text(encoding="utf-8")))
+    request = parse_request(json.loads(REQUEST.read_text(encoding="utf-8")))
     print(report(measure(args.rounds, request, load_content("helptal"))))
 
 

@@ -9,8 +9,8 @@ import json
 import statistics
 import time
 from functools import lru_cache
-from pathlib import Path
 
+from harness import REQUEST
 from jinja2 import Environment, StrictUndefined
 
 from dpa_builder.assembly.assemble import assemble
@@ -20,7 +20,6 @@ from dpa_builder.render import docx
 from dpa_builder.request import parse_request
 
 ROUNDS = 30
-REQUEST = Path(__file__).resolve().parents[1] / "examples" / "request.json"
 
 
 class PlainCompileOnce(Environment):

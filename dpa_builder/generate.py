@@ -41,5 +41,5 @@ def prepare_job(job: Job) -> tuple[Document, Content]:
 
 def build_job(job: Job) -> Built:
     """The job's files, built in this process (FieldErrors before any content is loaded)."""
-    request = parse_request(job.data)
-    return build(request, checked_content(job.profile), job.formats, _options(job))
+    document, content = prepare_job(job)
+    return Built(document, {fmt: render(fmt, document, content) for fmt in job.formats})

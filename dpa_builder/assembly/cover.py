@@ -69,7 +69,7 @@ def _terms(request: Request, content: Content, transfer: Transfer, label,
     offers_ai = content.registry.offers_opt_in
     return fields([
         (label("effective_date"), label.date(request.effective_date)),
-        (label("transfer_mechanism"), facts["transfer"]),
+        (label("transfer_mechanism"), facts.get("transfer", "")),
         (label("region"), facts.get("region", "")),
         (label("authority"), _capital(transfer.authority)),
         (label("governing_law"), label("governing_law_value")),

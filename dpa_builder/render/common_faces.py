@@ -8,7 +8,6 @@ read, subset and compress, which every Chinese Cover Page paid four times. Cut t
 before the full Noto ones, so a character outside GB 2312 is still drawn, by the full face.
 """
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -40,7 +39,6 @@ def font_face_rules() -> str:
         for face in FACES if (FOLDER / face.file).exists())
 
 
-@lru_cache(maxsize=1)
 def faces_identity() -> str:
     """What the faces were made from (the manifest's text): part of the standard terms'
     cache key, since the terms embed subsets of these faces."""

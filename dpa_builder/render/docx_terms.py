@@ -21,7 +21,6 @@ import dataclasses
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from hashlib import sha256
 
 from lxml import etree
 
@@ -29,7 +28,7 @@ from ..assembly.model import Block, Document
 from .docx_package import Counts
 from .kept import Kept
 from .ooxml import W, text_of
-from .parts import terms_part
+from .parts import digest, terms_part, terms_title
 
 MARKER = Block(kind="paragraph", text=f"standard-terms-{secrets.token_hex(16)}")  # per process
 
@@ -68,14 +67,14 @@ def kept_terms(document: Document, template: bytes,
                make: Callable[[Document], Terms | None]) -> Terms | None:
     """The document's finished terms, made by `make` from terms_document() once per
     template and terms; None if the template does not part."""
-    key = sha256(template).hexdigest() + repr(terms_part(document))
+    key = digest(template, repr(terms_part(document)))
     terms = KEPT.get_or_make(key, lambda: make(terms_document(document)) or WHOLE)
     return None if terms is WHOLE else terms
 
 
 def cover_document(document: Document) -> Document:
-    title = next(block for block in document.terms if block.kind == "title")
-    return dataclasses.replace(document, blocks=(*document.cover, MARKER, title, MARKER))
+    return dataclasses.replace(document, blocks=(*document.cover, MARKER, terms_title(document),
+                                                 MARKER))
 
 
 def terms_document(document: Document) -> Document:

@@ -50,9 +50,6 @@ def stream_data(obj: pydyf.Stream) -> bytes:
     if not (obj.compress and len(obj.stream) == 1 and isinstance(obj.stream[0], bytes)
             and len(obj.stream[0]) > LARGE):
         return obj.data
-    key = sha256(obj.stream[0]).digest()
-    packed = PACKED.get(key)
-    if packed is None:
-        packed = zlib.compress(obj.stream[0], 9)  # pydyf's level
-        PACKED.put(key, packed)
+    packed = PACKED.get_or_make(sha256(obj.stream[0]).digest(),
+                                lambda: zlib.compress(obj.stream[0], 9))  # pydyf's level
     return pydyf.Stream([packed], pydyf.Dictionary({**obj.extra, "Filter": "/FlateDecode"})).data

@@ -81,7 +81,7 @@ def render_pdf(document: Document, html: str, css: str) -> bytes:
     """Return the PDF bytes; the same document and templates always give the same bytes.
 
     Only the Cover Page is laid out here. The Standard Terms come from the cache: laid
-    out, drawn and written once for every customer who shares them (pdf_parts.py).
+    out, drawn and written once for every customer who shares them (parts.py, terms_cache.py).
     """
     terms = terms_part(document)
     written = terms_cache().get(

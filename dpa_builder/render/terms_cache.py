@@ -1,8 +1,9 @@
 """Standard terms written once per combination, kept in memory and on disk.
 
-A key is the SHA-256 of everything the terms' bytes depend on (their HTML, the style
-sheet, the PDF options, WeasyPrint's and this format's versions), so two customers
-share pages only when those pages would be the same bytes anyway. Files live under
+A key is the SHA-256 of everything the terms' bytes depend on (pdf_parts.terms_key: their
+HTML, the style sheet, the PDF options, WeasyPrint's and pydyf's versions, the cut faces and
+the renderer's code), so two customers share pages only when those pages would be the same
+bytes anyway. Files live under
 `<folder>/<content version>/<key>.terms`: a JSON header, then the written body. They
 are data, never code: a damaged or foreign file is ignored and written again.
 """
