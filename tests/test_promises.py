@@ -156,7 +156,32 @@ def test_contacts_a_stopped_request_left_unenrolled_get_the_pending_notice(
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Subscriber)) == 0
         assert db.session.scalar(select(func.count()).select_from(DocumentRecord)) == 1
+    assert notify(app, tmp_path, smtp).returncode == 0  # a request may still be enrolling
+    assert smtp.sink.to("privacy@acme.example") == []
+    with app.app_context():  # minutes later
+        db.session.execute(update(DocumentRecord).values(issued_at=utcnow() - timedelta(minutes=6)))
+        db.session.commit()
     assert notify(app, tmp_path, smtp).returncode == 0
     [notice] = smtp.sink.to("privacy@acme.example")
     assert "given to Acme Robotics GmbH under its Data Processing Addendum DPA-" in text_of(notice)
     assert notify(app, tmp_path, smtp).returncode == 0 and len(smtp.sink.received()) == 1
+
+
+def test_a_straggler_that_cannot_be_enrolled_leaves_the_others_enrolled(app, client, monkeypatch):
+    from dpa_builder.notices import contracts
+
+    def stopped(record, content):
+        raise ConnectionError("the database went away")
+
+    headers = {"Authorization": f"Bearer {api_token(app, make_user(app))}"}
+    monkeypatch.setattr("dpa_builder.records.service.enrol", stopped)
+    for name in ("First AG", "Second AG"):
+        body = make_request(customer__legal_name=name, customer__contact_email=f"dpo@{name[:-3]}.example")
+        assert client.post("/api/v1/dpa", json=body, headers=headers).status_code == 500
+    real = contracts.enrol
+    monkeypatch.setattr(contracts, "enrol", lambda record, content: stopped(record, content)
+                        if record.company == "First AG" else real(record, content))
+    with app.app_context():
+        now = utcnow()
+        assert contracts.enrol_stragglers(now - timedelta(days=1), now + timedelta(seconds=1)) == 1
+        assert db.session.scalars(select(Subscriber.email)).all() == ["dpo@second.example"]

@@ -8,6 +8,7 @@ DPA named. Recipients that sales or the customer added stay. Contract recipients
 are confirmed by the contract itself: they can move notices to another address,
 never opt out of them.
 """
+import logging
 from datetime import date, datetime
 
 from sqlalchemy import or_, select, update
@@ -21,6 +22,8 @@ from ..registry import service as registry
 from . import outbox
 from .models import Customer, Subscriber
 from .subscriptions import normalise
+
+log = logging.getLogger(__name__)
 
 
 def customer_key(record: DocumentRecord) -> str:
@@ -55,22 +58,30 @@ def enrol(record: DocumentRecord, content: Content) -> Customer:
     return customer
 
 
-def enrol_stragglers(since: datetime) -> int:
-    """Enrol each DPA issued since `since` that is newer than its customer's newest (or
-    has no customer): its request stopped between storing the record and enrolling the
-    contacts. Oldest first, so that a customer's newest DPA is enrolled last."""
+def enrol_stragglers(since: datetime, until: datetime) -> int:
+    """Enrol each DPA issued between `since` and `until` that is newer than its customer's
+    newest (or has no customer): its request stopped between storing the record and
+    enrolling the contacts. `until` leaves alone the requests still enrolling theirs.
+    Oldest first, so that a customer's newest DPA is enrolled last; one that fails is
+    logged and left for the next sweep, and the others are still enrolled."""
     current = aliased(DocumentRecord)
     key = DocumentRecord.country + ":" + DocumentRecord.company_folded
     stragglers = db.session.scalars(
         select(DocumentRecord)
         .outerjoin(Customer, (Customer.profile == DocumentRecord.profile) & (Customer.key == key))
         .outerjoin(current, current.id == Customer.record_id)
-        .where(DocumentRecord.issued_at >= since,
+        .where(DocumentRecord.issued_at >= since, DocumentRecord.issued_at < until,
                or_(Customer.id.is_(None), current.issued_at < DocumentRecord.issued_at))
         .order_by(DocumentRecord.issued_at)).all()
+    enrolled = 0
     for record in stragglers:
-        enrol(record, registry.content_for(record.profile, record.content_version))
-    return len(stragglers)
+        try:
+            enrol(record, registry.content_for(record.profile, record.content_version))
+            enrolled += 1
+        except Exception:  # noqa: BLE001 - one DPA's failure must not stop every notice
+            db.session.rollback()
+            log.exception("DPA %s: its contacts could not be enrolled", record.id)
+    return enrolled
 
 
 def queue_pending(customer: Customer) -> None:

@@ -18,8 +18,9 @@ from .models import Notice, Subscriber
 # How often a running worker queues what announcing left unqueued (outbox.queue_announced):
 # it reads every recipient once per pending change, too much for every idle poll.
 SWEEP_SECONDS = 60
-# How far back a sweep looks for DPAs whose contacts a stopped request left unenrolled.
-STRAGGLERS = timedelta(days=7)
+# How far back a sweep looks for DPAs whose contacts a stopped request left unenrolled,
+# and how long it leaves a request to enrol them itself.
+STRAGGLERS, ENROLLING = timedelta(days=7), timedelta(minutes=5)
 
 
 def worker_name() -> str:
@@ -39,7 +40,7 @@ def run(batch: int = 50, lease: timedelta = timedelta(seconds=120), follow: bool
     try:
         while True:
             if swept is None or time.monotonic() - swept >= SWEEP_SECONDS:
-                contracts.enrol_stragglers(utcnow() - STRAGGLERS)
+                contracts.enrol_stragglers(utcnow() - STRAGGLERS, utcnow() - ENROLLING)
                 outbox.queue_announced(date.today())
                 swept = time.monotonic()
             ids = outbox.claim(name, batch, lease)
