@@ -207,16 +207,20 @@ def test_stale_lists_dpas_issued_before_a_change_took_effect(app, client):
     with app.app_context():
         issue(parse_request(make_request(customer__legal_name="Early GmbH")), channel="cli",
               formats=("docx",))
-        db.session.add(RegistryChange(profile="helptal", kind="remove", target="tappay",
-                                      announced_on=TODAY - timedelta(40),
-                                      effective_on=TODAY - timedelta(1)))
+        told, _ = issue(parse_request(make_request(customer__legal_name="Told GmbH")),
+                        channel="cli", formats=("docx",))
+        change = RegistryChange(profile="helptal", kind="remove", target="tappay",
+                                announced_on=TODAY - timedelta(40), effective_on=TODAY - timedelta(1))
+        db.session.add(change)
+        db.session.flush()
+        told.announced_changes = [change.id]  # issued while the change was announced
         db.session.commit()
         later, _ = issue(parse_request(make_request(customer__legal_name="Late GmbH")),
                          channel="cli", formats=("docx",))
         assert later.registry_changes
     login(client, make_user(app, "sales").email)
     page = client.get("/legal/stale").get_data(as_text=True)
-    assert "Early GmbH" in page and "Late GmbH" not in page
+    assert "Early GmbH" in page and "Late GmbH" not in page and "Told GmbH" not in page
     version = yaml.safe_load(load_content("helptal").text(CLAUSE))["version"]
     assert "Annex III lacks: Removal of" in page and f"subprocessors v{version}" in page
 

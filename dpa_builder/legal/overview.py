@@ -83,7 +83,8 @@ def stale(today: date) -> list[StaleRow]:
             reasons.append(f"built from content version {record.content_version}; "
                            f"the current one is {version}")
         held = set(record.registry_changes or [])
-        reasons += [f"Annex III lacks: {text}" for cid, text in summaries.items() if cid not in held]
+        told = held | set(record.announced_changes)  # a change it listed as announced is disclosed
+        reasons += [f"Annex III lacks: {text}" for cid, text in summaries.items() if cid not in told]
         reasons += [f"Annex III still carries change {cid}, no longer in effect"
                     for cid in sorted(held - summaries.keys())]
         if reasons:
@@ -94,7 +95,6 @@ def stale(today: date) -> list[StaleRow]:
 
 def _current(profile: str, today: date):
     content = registry.content_for(profile)
-    applied = [c for c in registry.changes(profile) if c.effective_on <= today]
-    sentences = {row.change.id: row.summary for row in change_rows(profile)}
     return (registry.current_version_id(profile), {c.id: c.version for c in content.clauses},
-            {c.id: sentences[c.id] for c in applied})
+            {row.change.id: row.summary for row in change_rows(profile)
+             if row.change.effective_on <= today})

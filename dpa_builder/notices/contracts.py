@@ -127,7 +127,7 @@ def remove(customer: Customer, recipient_id: int) -> bool:
 def lists(customer: Customer | None, change_id: int) -> bool:
     """Whether the customer's newest DPA lists this change among its Announced Changes."""
     record = db.session.get(DocumentRecord, customer.record_id) if customer else None
-    return record is not None and change_id in (record.announced_changes or [])
+    return record is not None and change_id in record.announced_changes
 
 
 def customer_of(record: DocumentRecord) -> Customer | None:
