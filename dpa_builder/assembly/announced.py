@@ -36,7 +36,7 @@ def change_text(change: AnnouncedChange, label) -> str:
 
 
 def entity(s: SubProcessor | None) -> str:
-    return f"{s.legal_entity} ({s.brand})" if s else ""
+    return s.named if s else ""
 
 
 def purpose(s: SubProcessor, ai_features: bool, label) -> str:

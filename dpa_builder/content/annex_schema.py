@@ -36,6 +36,11 @@ class SubProcessor(Strict):
     def ai_provider(self) -> bool:
         return self.ai or self.opt_in
 
+    @property
+    def named(self) -> str:
+        """The legal entity with its brand, as every list and notice names it."""
+        return f"{self.legal_entity} ({self.brand})"
+
 
 class AnnouncedChange(Strict):
     """A change announced but not yet in effect on the day a DPA is issued, as Annex III and

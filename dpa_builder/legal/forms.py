@@ -73,7 +73,7 @@ class ChangeForm(FlaskForm):
     def __init__(self, registry: Registry, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.target.choices = choices([("", "— (none: an addition)")] + [
-            (s.id, f"{s.legal_entity} ({s.brand}), {s.id}") for s in registry.subprocessors])
+            (s.id, f"{s.named}, {s.id}") for s in registry.subprocessors])
         self.category.choices = choices((c.id, c.title) for c in registry.categories)
 
     def validate_announced_on(self, field):

@@ -54,11 +54,11 @@ def describe(registry: Registry, changes: list[Change]) -> list[Described]:
 
 
 def _name(entry: SubProcessor | None, fallback: str) -> str:
-    return f"{entry.legal_entity} ({entry.brand})" if entry else fallback
+    return entry.named if entry else fallback
 
 
 def _describe(entry: SubProcessor) -> str:
-    return (f"{entry.legal_entity} ({entry.brand}), {entry.address}, processing in "
+    return (f"{entry.named}, {entry.address}, processing in "
             f"{entry.processing_location}: {entry.purpose.rstrip('.')}")
 
 
