@@ -52,9 +52,13 @@ def test_kept_subsets_give_the_same_bytes_and_cut_nothing_again(helptal, cuts):
     assert [family for family in cuts if "CJK" in family] == ["Noto Serif CJK SC Common"]
 
 
-def test_a_large_stream_compressed_once_is_written_as_pydyf_writes_it(cuts):
+def test_a_large_stream_compressed_once_is_written_as_pydyf_writes_it(cuts, monkeypatch):
     program = os.urandom(20_000) * 3  # a font program's size; repetitive, as fonts are
+    compressed = []
+    compress = font_subsets.zlib.compress
+    monkeypatch.setattr(font_subsets.zlib, "compress",
+                        lambda data, level: compressed.append(level) or compress(data, level))
     for _ in range(2):
         written = pydyf.Stream([program], pydyf.Dictionary({"Length1": len(program)}), compress=True)
         assert font_subsets.stream_data(written) == written.data
-    assert len(font_subsets.PACKED) == 1
+    assert len(font_subsets.PACKED) == 1 and compressed == [9]

@@ -89,7 +89,8 @@ def test_account_data_is_carved_out_and_payment_processors_are_marked(helptal):
     assert "It does not include Account Data." in words
     assert "act largely as independent controllers of the payment data they process" in words
     annex_i = words[words.index("A. List of parties"):words.index("C. Competent")]
-    assert "billing" not in annex_i.lower() and "Account Data only" in annex_i
+    annex_i_b = words[words.index("B. Description of the processing"):words.index("C. Competent")]
+    assert "billing" not in annex_i.lower() and "Account Data only" in annex_i_b
     for entry in helptal.registry.subprocessors:
         row = words[words.index(f"{entry.legal_entity} ({entry.brand})"):][:800]
         assert ("Payment processor: Account Data only" in row.split("\n")[3]) == \

@@ -7,7 +7,7 @@ from dpa_builder.records.models import DocumentRecord
 from dpa_builder.records.service import file_for, issue, rebuild
 from dpa_builder.request import parse_request
 
-from conftest import make_request
+from conftest import docx_text, make_request
 
 # Every test here reads the one record it issued, so they share one application.
 
@@ -53,7 +53,8 @@ def test_a_stored_request_rebuilds_under_todays_date_rules(shared_app, record_id
             parse_request(stored)
         record.request = stored  # as an older record holds it; never committed
         try:
-            assert rebuild(record, "docx").startswith(b"PK")
+            rebuilt = rebuild(record, "docx")
+            assert rebuilt.startswith(b"PK") and "1 March 2020" in docx_text(rebuilt)
         finally:
             db.session.rollback()
 

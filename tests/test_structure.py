@@ -11,6 +11,7 @@ from dpa_builder.assembly.assemble import assemble
 from dpa_builder.assembly.context import Options
 from dpa_builder.content.clause_schema import Clause
 from dpa_builder.content.layout import ContentError
+from dpa_builder.render.parts import terms_part
 from dpa_builder.request import parse_request
 
 from conftest import docx_text, make_request, pdf_text, squash
@@ -35,6 +36,7 @@ def test_two_customers_of_one_combination_get_identical_standard_terms(helptal):
     acme = doc(helptal)  # Germany, 30 days, the law of Germany
     golden = doc(helptal, Options(notice_days=60, governing_law="IE"), **GOLDEN)
     assert acme.terms == golden.terms
+    assert repr(terms_part(acme)) == repr(terms_part(golden))  # what both renderers key on
     assert acme.cover != golden.cover
     terms = lines(golden.terms)
     for customer_value in ("Golden Gate", "Paris", "Camille", "Luc Bernard", "15 January 2027",
@@ -73,6 +75,7 @@ def test_the_terms_refer_to_the_cover_for_those_values(helptal):
 def test_another_combination_has_other_terms(helptal, changes):
     base, other = doc(helptal), doc(helptal, **changes)
     assert other.terms != base.terms
+    assert repr(terms_part(other)) != repr(terms_part(base))
 
 
 def test_a_clause_naming_a_customer_value_is_refused(helptal):
@@ -122,14 +125,16 @@ def test_every_defined_term_a_dpa_uses_is_defined_in_that_dpa(every_variant):
     assert {"Subscription", "UK Addendum", "Third-Party Controller", "Account Data"} <= terms
     for variant, (text, _) in every_variant.items():
         quoted = set(re.findall(r"“([^”]+)”", text))
+        defined = {next(filter(None, m.groups())) for m in DEFINED.finditer(text)}
         used = {t for t in terms if re.search(rf"(?<![“\w-]){re.escape(t)}(?![\w”])", text)}
         assert used <= quoted, f"{variant}: used but not defined: {sorted(used - quoted)}"
+        assert used <= defined, f"{variant}: quoted but never defined: {sorted(used - defined)}"
 
 
 def test_every_clause_referred_to_by_its_heading_is_in_that_dpa(every_variant):
     for variant, (text, headings) in every_variant.items():
         referred = set(re.findall(r"clause headed “([^”]+)”", text))
-        assert referred <= headings, f"{variant}: no such clause: {sorted(referred - headings)}"
+        assert referred and referred <= headings, f"{variant}: no such clause: {sorted(referred - headings)}"
 
 
 def test_the_third_party_controllers_are_defined_before_the_module_three_clause(helptal):
